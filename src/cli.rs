@@ -1,0 +1,181 @@
+//! The scriptable command line: clap definitions and the commands that print the library.
+//!
+//! Every command loads the library through [`Library::load`] and writes through [`output`] to any
+//! `impl Write`, so tests can capture exactly what a pipe would see.
+
+pub mod output;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::library::Library;
+use crate::search::SearchIndex;
+
+/// A terminal reader for podcast show notes.
+///
+/// With no command, opens the reader on the library. Point it at a folder of `.md` show notes, or at a clone
+/// of a show-notes repository (a folder with `show_notes/*.md`).
+#[derive(Debug, Parser)]
+#[command(name = "shownotes", version, about, long_about = None)]
+pub struct Cli {
+    /// Folder of show notes, or an archive root holding show_notes/ [default: ./episodes]
+    #[arg(short = 'L', long, env = "SHOWNOTES_LIBRARY", global = true, value_name = "PATH")]
+    pub library: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List episodes: number, title, hosts, segment count
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Print one episode: hosts, numbered segments, extras, jokes
+    Show {
+        /// Episode number
+        number: u32,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print every link of an episode with the section it sits in
+    Links {
+        /// Episode number
+        number: u32,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Find segments by keyword: every word must match (case-insensitive), title matches first
+    Search {
+        /// Words to look for
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Show at most this many results
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Write the whole library as JSON or YAML: {"episodes": [...], "errors": [...]}
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Yaml,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Yaml,
+}
+
+impl Cli {
+    /// The library folder: the flag or `SHOWNOTES_LIBRARY`, else `./episodes`.
+    pub fn library_path(&self) -> PathBuf {
+        self.library.clone().unwrap_or_else(|| PathBuf::from("episodes"))
+    }
+}
+
+/// Load the library, printing its warnings and per-file errors on stderr.
+///
+/// # Errors
+/// When the library folder itself cannot be read.
+pub fn load_library(path: &std::path::Path) -> Result<Library> {
+    let library = Library::load(path)?;
+    let mut err = std::io::stderr().lock();
+    for w in &library.warnings {
+        let _ = writeln!(err, "warning: {}", crate::sanitize::clean_line(w));
+    }
+    for e in &library.errors {
+        let _ = writeln!(
+            err,
+            "warning: skipped {}: {}",
+            crate::sanitize::clean_line(&e.file),
+            crate::sanitize::clean_line(&e.message)
+        );
+    }
+    Ok(library)
+}
+
+/// Run one CLI command, writing its output to `out`.
+///
+/// # Errors
+/// Anything the user must act on: a missing library, an unknown episode, a failed write.
+pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
+    if let Command::Completions { shell } = command {
+        let mut cmd = <Cli as clap::CommandFactory>::command();
+        clap_complete::generate(*shell, &mut cmd, "shownotes", out);
+        return Ok(());
+    }
+    let library = load_library(&cli.library_path())?;
+    match command {
+        Command::List { format } => output::list(&library, *format, out),
+        Command::Show { number, format } => output::show(find(&library, *number)?, *format, out),
+        Command::Links { number, format } => output::links(find(&library, *number)?, *format, out),
+        Command::Search { query, format, limit } => {
+            let index = SearchIndex::build(&library);
+            let hits = index.query(&library, &query.join(" "), Some(*limit));
+            output::search(&hits, *format, out)
+        }
+        Command::Export { format } => output::export(&library, *format, out),
+        Command::Completions { .. } => Ok(()),
+    }
+    .context("could not write the output")
+}
+
+fn find(library: &Library, number: u32) -> Result<&crate::model::Episode> {
+    if let Some(e) = library.episode(number) {
+        return Ok(e);
+    }
+    let numbers = library.numbers();
+    if numbers.is_empty() {
+        bail!("no episode {number}: the library {} has no episodes", library.root.display());
+    }
+    bail!("no episode {number} in {}; it has {} episodes: {}", library.root.display(), numbers.len(), ranges(&numbers))
+}
+
+/// `[1, 2, 3, 5, 7, 8]` → `1-3, 5, 7-8`.
+pub fn ranges(numbers: &[u32]) -> String {
+    let mut parts = Vec::new();
+    let mut iter = numbers.iter().copied().peekable();
+    while let Some(start) = iter.next() {
+        let mut end = start;
+        while iter.peek() == Some(&(end + 1)) {
+            end = iter.next().unwrap_or(end);
+        }
+        parts.push(if start == end { start.to_string() } else { format!("{start}-{end}") });
+    }
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ranges_compress_runs() {
+        assert_eq!(super::ranges(&[1, 2, 3, 5, 7, 8]), "1-3, 5, 7-8");
+        assert_eq!(super::ranges(&[]), "");
+    }
+}

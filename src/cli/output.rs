@@ -1,0 +1,182 @@
+//! Writers for the CLI's text, JSON and YAML output.
+//!
+//! Plain text is for people reading a pipe: every string from the notes passes through [`clean`] so no
+//! terminal control character taken from someone else's notes reaches the terminal. JSON and YAML escape
+//! control characters themselves.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{ExportFormat, Format, ListFormat};
+use crate::library::Library;
+use crate::model::Episode;
+use crate::sanitize::{clean, clean_line};
+use crate::search::Hit;
+
+type Out<'a> = &'a mut dyn Write;
+
+fn json(value: &impl Serialize, out: Out) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+fn yaml(value: &impl Serialize, out: Out) -> io::Result<()> {
+    let text = serde_saphyr::to_string(value).map_err(io::Error::other)?;
+    out.write_all(text.as_bytes())
+}
+
+fn hosts_line(e: &Episode) -> String {
+    e.hosts.iter().map(|h| clean_line(&h.name).into_owned()).collect::<Vec<_>>().join(", ")
+}
+
+fn number(n: Option<u32>) -> String {
+    n.map_or_else(|| "-".to_owned(), |n| n.to_string())
+}
+
+/// One row per episode.
+pub fn list(library: &Library, format: ListFormat, out: Out) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Row<'a> {
+        number: Option<u32>,
+        title: String,
+        file: &'a str,
+        hosts: Vec<&'a str>,
+        segments: usize,
+    }
+    if format == ListFormat::Json {
+        let rows: Vec<Row> = library
+            .episodes
+            .iter()
+            .map(|e| Row {
+                number: e.number,
+                title: e.display_title(),
+                file: &e.file,
+                hosts: e.hosts.iter().map(|h| h.name.as_str()).collect(),
+                segments: e.segments.len(),
+            })
+            .collect();
+        return json(&rows, out);
+    }
+    for e in &library.episodes {
+        let hosts = hosts_line(e);
+        let hosts = if hosts.is_empty() { String::new() } else { format!("  [{hosts}]") };
+        writeln!(
+            out,
+            "{:>5}  {}{}  ({} segments)",
+            number(e.number),
+            clean_line(&e.display_title()),
+            hosts,
+            e.segments.len()
+        )?;
+    }
+    Ok(())
+}
+
+/// The whole episode, readable in a pipe.
+pub fn show(e: &Episode, format: Format, out: Out) -> io::Result<()> {
+    match format {
+        Format::Json => return json(e, out),
+        Format::Yaml => return yaml(e, out),
+        Format::Text => {}
+    }
+    writeln!(out, "Episode {}: {}", number(e.number), clean_line(&e.display_title()))?;
+    writeln!(out, "File: {}", clean_line(&e.file))?;
+    if let Some(s) = &e.sponsor {
+        let url = s.url.as_deref().map(|u| format!(" <{}>", clean_line(u))).unwrap_or_default();
+        writeln!(out, "Sponsor: {}{url}", clean_line(&s.name))?;
+    }
+    let counts: Vec<String> = e.host_segment_counts().iter().map(|(h, n)| format!("{} ({n})", clean_line(h))).collect();
+    if !counts.is_empty() {
+        writeln!(out, "Hosts: {}", counts.join(", "))?;
+    }
+    for s in &e.segments {
+        writeln!(out)?;
+        let ordinal = s.ordinal.map(|o| format!("#{o} ")).unwrap_or_default();
+        let host = s.host.as_deref().map(|h| format!("{}: ", clean_line(h))).unwrap_or_default();
+        writeln!(out, "{ordinal}{host}{}", clean_line(&s.title))?;
+        if let Some(url) = &s.url {
+            writeln!(out, "    {}", clean_line(url))?;
+        }
+        indented(&s.body, out)?;
+    }
+    if !e.extras.is_empty() {
+        writeln!(out, "\nExtras")?;
+        for x in &e.extras {
+            if let Some(h) = &x.host {
+                writeln!(out, "  {}:", clean_line(h))?;
+            }
+            for item in &x.items {
+                writeln!(out, "    - {}", clean_line(item).trim().replace('\n', "\n      "))?;
+            }
+        }
+    }
+    if !e.jokes.is_empty() {
+        writeln!(out, "\nJokes")?;
+        for (i, j) in e.jokes.iter().enumerate() {
+            let title = j.title.as_deref().map(|t| clean_line(t).into_owned()).unwrap_or_default();
+            writeln!(out, "  {}. {title}", i + 1)?;
+            if let Some(url) = &j.url {
+                writeln!(out, "     {}", clean_line(url))?;
+            }
+            indented(&j.body, out)?;
+        }
+    }
+    Ok(())
+}
+
+fn indented(markdown: &str, out: Out) -> io::Result<()> {
+    let body = clean(markdown);
+    if body.trim().is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    for line in body.trim_end().lines() {
+        if line.trim().is_empty() {
+            writeln!(out)?;
+        } else {
+            writeln!(out, "    {line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Every link of the episode: section, text, URL.
+pub fn links(e: &Episode, format: ListFormat, out: Out) -> io::Result<()> {
+    if format == ListFormat::Json {
+        return json(&e.links, out);
+    }
+    for l in &e.links {
+        writeln!(out, "{}\t{}\t{}", clean_line(&l.section), clean_line(&l.text), clean_line(&l.url))?;
+    }
+    Ok(())
+}
+
+/// Search results, best first.
+pub fn search(hits: &[Hit], format: ListFormat, out: Out) -> io::Result<()> {
+    if format == ListFormat::Json {
+        #[derive(Serialize)]
+        struct Results<'a> {
+            results: &'a [Hit],
+        }
+        return json(&Results { results: hits }, out);
+    }
+    for h in hits {
+        let ordinal = h.ordinal.map(|o| format!(" #{o}")).unwrap_or_default();
+        let host = h.host.as_deref().map(|x| format!(" {}", clean_line(x))).unwrap_or_default();
+        writeln!(out, "{}{ordinal}{host}: {}", number(h.episode), clean_line(&h.title))?;
+        if let Some(url) = &h.url {
+            writeln!(out, "    {}", clean_line(url))?;
+        }
+        writeln!(out, "    {}", clean_line(&h.snippet))?;
+    }
+    Ok(())
+}
+
+/// The whole library: `{"episodes": [...], "errors": [...]}`.
+pub fn export(library: &Library, format: ExportFormat, out: Out) -> io::Result<()> {
+    match format {
+        ExportFormat::Json => json(library, out),
+        ExportFormat::Yaml => yaml(library, out),
+    }
+}

@@ -1,0 +1,21 @@
+//! shownotes: a terminal reader for podcast show notes.
+//!
+//! The core never touches the terminal, so the CLI, the TUI, tests and benchmarks drive one API:
+//! - [`model`]: Episode, Segment, Link, Host, Extras, Joke — the typed reading of one episode.
+//! - [`parse`]: markdown (pulldown-cmark events) → [`model::Episode`], across every era of the notes' format.
+//! - [`library`]: find and load a folder of notes → [`library::Library`] with per-file errors.
+//! - [`search`]: keyword search over every segment of a library.
+//! - [`state`]: read/starred episodes remembered between runs.
+//! - [`sanitize`], [`links`]: untrusted text made safe for a terminal; which links may be opened.
+//!
+//! The front ends sit on top: [`cli`] (list, show, links, search, export) and [`tui`] (the reader).
+
+pub mod cli;
+pub mod library;
+pub mod links;
+pub mod model;
+pub mod parse;
+pub mod sanitize;
+pub mod search;
+pub mod state;
+pub mod tui;

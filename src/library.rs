@@ -1,0 +1,244 @@
+//! Finding and loading a folder of show notes: the only module that touches the filesystem for episodes.
+//!
+//! A library root is either a plain folder of `.md` files (like `episodes/`) or an archive laid out like the
+//! public python_bytes_show_notes repository (`show_notes/*.md`, optional `transcripts/`). One bad file never
+//! stops the rest: it becomes a [`FileError`] naming the file and the reason.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use thiserror::Error;
+
+use crate::model::{Episode, Show};
+use crate::parse;
+
+/// Files larger than this are refused rather than parsed: no show notes come close, and it bounds memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Everything loaded from one library root.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Library {
+    /// The folder the user named.
+    #[serde(skip)]
+    pub root: PathBuf,
+    /// Episodes sorted by number (episodes without one last, by file name).
+    pub episodes: Vec<Episode>,
+    /// Files that could not be read or understood.
+    pub errors: Vec<FileError>,
+    /// Things worth telling the user that did not stop anything (duplicate numbers, a bad show.yaml).
+    #[serde(skip)]
+    pub warnings: Vec<String>,
+    /// The show's description from `show.yaml`, or the default.
+    #[serde(skip)]
+    pub show: Show,
+}
+
+/// A file that could not be loaded, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileError {
+    pub file: String,
+    pub message: String,
+}
+
+/// Why a library as a whole could not be opened.
+#[derive(Debug, Error)]
+pub enum LibraryError {
+    #[error("library folder {0} does not exist: pass --library <PATH> or set SHOWNOTES_LIBRARY")]
+    NotFound(PathBuf),
+    #[error("library path {0} is not a folder: pass the folder that holds the .md files")]
+    NotAFolder(PathBuf),
+    #[error("cannot list the library folder {path}: {source}")]
+    List {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Library {
+    /// Load every episode under `root`, in parallel.
+    ///
+    /// # Errors
+    /// Only when `root` itself cannot be listed; per-file problems land in [`Library::errors`].
+    pub fn load(root: &Path) -> Result<Self, LibraryError> {
+        let notes_dir = notes_folder(root)?;
+        let files = list_markdown(&notes_dir)?;
+        let mut warnings = Vec::new();
+        let show = load_show(root, &mut warnings);
+        let results = parse_all(&files);
+        let mut episodes = Vec::new();
+        let mut errors = Vec::new();
+        for (path, result) in files.iter().zip(results) {
+            let file = display_name(root, path);
+            match result {
+                Ok(mut ep) => {
+                    ep.file = file;
+                    if ep.number.is_none() {
+                        ep.number = number_from_file_name(path);
+                    }
+                    episodes.push(ep);
+                }
+                Err(message) => errors.push(FileError { file, message }),
+            }
+        }
+        parse::canonicalize_hosts(&mut episodes, &show);
+        episodes.sort_by(|a, b| (a.number.is_none(), a.number, &a.file).cmp(&(b.number.is_none(), b.number, &b.file)));
+        warn_duplicates(&episodes, &mut warnings);
+        Ok(Self { root: root.to_path_buf(), episodes, errors, warnings, show })
+    }
+
+    /// The episode with this number (the first, when two files share it).
+    pub fn episode(&self, number: u32) -> Option<&Episode> {
+        self.episodes.iter().find(|e| e.number == Some(number))
+    }
+
+    /// The episode numbers that exist, for "no episode N" messages.
+    pub fn numbers(&self) -> Vec<u32> {
+        let mut v: Vec<u32> = self.episodes.iter().filter_map(|e| e.number).collect();
+        v.dedup();
+        v
+    }
+}
+
+/// `show_notes/` under an archive root, else the root itself.
+fn notes_folder(root: &Path) -> Result<PathBuf, LibraryError> {
+    let meta = fs::metadata(root).map_err(|_| LibraryError::NotFound(root.to_path_buf()))?;
+    if !meta.is_dir() {
+        return Err(LibraryError::NotAFolder(root.to_path_buf()));
+    }
+    let nested = root.join("show_notes");
+    Ok(if nested.is_dir() { nested } else { root.to_path_buf() })
+}
+
+/// Every `*.md` entry of the folder (not recursive), sorted; a README is documentation, not an episode.
+fn list_markdown(dir: &Path) -> Result<Vec<PathBuf>, LibraryError> {
+    let list_err = |source| LibraryError::List { path: dir.to_path_buf(), source };
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).map_err(list_err)? {
+        let path = entry.map_err(list_err)?.path();
+        let is_md = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
+        let is_readme = path.file_stem().is_some_and(|s| s.eq_ignore_ascii_case("readme"));
+        if is_md && !is_readme {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Parse files on every core; each result is the episode or a message saying why the file was refused.
+fn parse_all(files: &[PathBuf]) -> Vec<Result<Episode, String>> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(files.len().max(1));
+    let chunk = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|p| load_file(p)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|_| vec![Err("the parser crashed on this file".to_owned())]))
+            .collect()
+    })
+}
+
+/// Read and parse one file, turning every failure into a reason a person can act on.
+pub fn load_file(path: &Path) -> Result<Episode, String> {
+    let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
+    if meta.is_dir() {
+        return Err("is a folder, not a markdown file".to_owned());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "is {} MB, larger than the {} MB limit for show notes",
+            meta.len() >> 20,
+            MAX_FILE_BYTES >> 20
+        ));
+    }
+    let bytes = fs::read(path).map_err(|e| io_reason(&e))?;
+    let text = decode(&bytes)?;
+    parse::parse_episode(text).map_err(|e| e.to_string())
+}
+
+/// UTF-8 text with an optional byte-order mark; binary and other encodings are refused with the reason.
+pub fn decode(bytes: &[u8]) -> Result<&str, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err("looks binary (contains NUL bytes), not markdown text".to_owned());
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        format!(
+            "is not UTF-8 text (invalid byte at offset {}); convert it with `iconv -f latin1 -t utf-8`",
+            e.valid_up_to()
+        )
+    })
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    // ELOOP has no stable ErrorKind: name it so a symlink loop is recognisable.
+    if e.raw_os_error() == Some(40) {
+        return "is a symbolic link loop".to_owned();
+    }
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "cannot be read: it vanished or is a dangling link".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "cannot be read: permission denied".to_owned(),
+        _ => format!("cannot be read: {e}"),
+    }
+}
+
+fn display_name(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root).unwrap_or(path).to_string_lossy().into_owned()
+}
+
+/// `149.md` → 149, `episode-012.md` → 12: the last run of digits in the file stem.
+pub fn number_from_file_name(path: &Path) -> Option<u32> {
+    let stem = path.file_stem()?.to_string_lossy();
+    let digits: String = stem.rsplit(|c: char| !c.is_ascii_digit()).find(|s| !s.is_empty())?.to_owned();
+    digits.parse().ok()
+}
+
+/// `show.yaml` at the library root; a broken one is a warning, and the defaults keep working.
+fn load_show(root: &Path, warnings: &mut Vec<String>) -> Show {
+    let path = root.join("show.yaml");
+    let Ok(text) = fs::read_to_string(&path) else { return Show::default() };
+    match serde_saphyr::from_str::<Show>(&text) {
+        Ok(show) => show,
+        Err(e) => {
+            warnings.push(format!("{}: {e}; host aliases from it are ignored until it is fixed", path.display()));
+            Show::default()
+        }
+    }
+}
+
+fn warn_duplicates(episodes: &[Episode], warnings: &mut Vec<String>) {
+    for pair in episodes.windows(2) {
+        if pair[0].number.is_some() && pair[0].number == pair[1].number {
+            warnings.push(format!(
+                "{} and {} are both episode {}; both are kept",
+                pair[0].file,
+                pair[1].file,
+                pair[0].number.unwrap_or_default()
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_from_file_name_takes_last_digits() {
+        assert_eq!(number_from_file_name(Path::new("149.md")), Some(149));
+        assert_eq!(number_from_file_name(Path::new("ep-2-part-012.md")), Some(12));
+        assert_eq!(number_from_file_name(Path::new("notes.md")), None);
+    }
+
+    #[test]
+    fn decode_refuses_binary_and_latin1_but_takes_bom() {
+        assert_eq!(decode(b"\xEF\xBB\xBF# Hi"), Ok("# Hi"));
+        assert!(decode(b"a\0b").unwrap_err().contains("binary"));
+        assert!(decode(b"caf\xE9").unwrap_err().contains("not UTF-8"));
+    }
+}
