@@ -244,6 +244,24 @@ impl Builder<'_> {
         }
     }
 
+    /// A `Michael:` line swallowed into the end of a list item (a lazy continuation line): a reader sees a
+    /// new label. Returns the item without it and the host it names.
+    fn split_trailing_label<'t>(&self, md: &'t str) -> (&'t str, Option<String>) {
+        let mut offset = 0;
+        for (k, line) in md.split_inclusive('\n').enumerate() {
+            let t = line.trim().trim_matches(['*', '_']);
+            if k > 0
+                && let Some(label) = t.strip_suffix(':').or_else(|| t.strip_suffix(":**"))
+                && label.split_whitespace().count() <= 2
+                && let Some(host) = label_host(label, &self.known, LabelUse::Standalone)
+            {
+                return (md.get(..offset).unwrap_or(md), Some(host));
+            }
+            offset += line.len();
+        }
+        (md, None)
+    }
+
     fn extras_block(&mut self, b: &Block, skip_first_line: bool) {
         let text = self.text;
         match b.kind {
@@ -258,11 +276,18 @@ impl Builder<'_> {
             BlockKind::List => {
                 for item in &b.items {
                     let md = text.get(item.range.clone()).unwrap_or("");
+                    if item.text.trim().is_empty() && md.trim().trim_start_matches(['-', '*', '+']).trim().is_empty() {
+                        continue;
+                    }
+                    let (md, next_label) = self.split_trailing_label(md);
                     let (label, rest) = split_label(&item.text);
                     let host = rest.and_then(|_| label_host(label, &self.known, LabelUse::Prefix));
                     match host {
                         Some(h) => self.extras.item_for(Some(h), md),
                         None => self.extras.item(md),
+                    }
+                    if let Some(h) = next_label {
+                        self.extras.label(h);
                     }
                 }
             }
@@ -322,6 +347,24 @@ impl Builder<'_> {
         }
     }
 
+    /// The heading's links after `from` that are listed together (`[one](…) & [two](…)`): each names a joke.
+    fn joined_links(&self, line: &Line, from: usize) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        let mut prev_end: Option<usize> = None;
+        for ll in line.links.iter().filter(|ll| ll.span.end > from) {
+            let Some(r) = self.walk.links.get(ll.link).filter(|r| valid_url(&r.url)) else { continue };
+            if let Some(end) = prev_end {
+                let between = line.text.get(end..ll.span.start).unwrap_or("x").trim();
+                if !matches!(between, "&" | "and" | "," | "+" | "/" | "|" | "") {
+                    break;
+                }
+            }
+            prev_end = Some(ll.span.end);
+            out.push((clean_title(&r.text), r.url.trim().to_owned()));
+        }
+        out
+    }
+
     fn section_name(&self) -> String {
         match &self.section {
             Section::Intro => "Intro".to_owned(),
@@ -363,8 +406,14 @@ impl Builder<'_> {
                     Some(l) => title_and_url(l, rest.unwrap_or(l.text.len()), &self.walk.links),
                     None => (String::new(), None),
                 };
-                let mut group =
-                    JokeGroup { title: (!title.is_empty()).then_some(title.clone()), url, units: Vec::new() };
+                let from = rest.unwrap_or(line.len());
+                let heading_links = line0.map(|l| self.joined_links(l, from)).unwrap_or_default();
+                let mut group = JokeGroup {
+                    title: (!title.is_empty()).then_some(title.clone()),
+                    url,
+                    heading_links,
+                    units: Vec::new(),
+                };
                 if group.url.is_none() && !title.is_empty() && b.lines.len() == 1 && title.ends_with('?') {
                     group.units.push(Unit {
                         kind: UnitKind::Paragraph,
@@ -435,7 +484,8 @@ impl Builder<'_> {
         match self.section {
             Section::Extras => self.extras_block(b, false),
             Section::Jokes => self.joke_block(b),
-            Section::Sponsor if self.sponsor_pending && lined => {
+            Section::Sponsor if self.sponsor_pending && (lined || b.kind == BlockKind::List) => {
+                let line = if lined { line } else { b.items.first().map_or("", |it| it.text.as_str()) };
                 if let Some(name) = sponsor_name(line) {
                     let url = self.walk.links.get(b.links.clone()).and_then(|ls| ls.first()).map(|l| l.url.clone());
                     self.sponsor = Some(Sponsor { name, url });
