@@ -103,14 +103,55 @@ fn number_and_title(heading: &str) -> (Option<u32>, Option<String>) {
     (n, (!after.is_empty()).then(|| collapse(after)))
 }
 
-/// Junk between a marker and the title link (`Ï`, a bare `(https://…)`) that a reader skips.
+/// Junk between a marker and the title link (a stray `Ï`, a bare `(https://…)`) that a reader skips.
 fn is_junk(s: &str) -> bool {
     let t = s.trim();
-    t.is_empty() || (t.chars().count() <= 2) || (t.contains("://") && !t.contains(' '))
+    t.is_empty()
+        || (t.chars().count() <= 2 && t.chars().all(char::is_alphabetic))
+        || (t.contains("://") && !t.contains(' '))
+}
+
+/// Markdown that reached the visible text literally (inside a code span, behind an escaped `[`, or a link
+/// whose target has spaces) still reads as its text: `[**pluginlib**](https://…)` → `pluginlib`.
+fn strip_literal_links(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("](") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        let after = rest.get(open + 1..).unwrap_or("");
+        let Some(close) = after.find("](") else { break };
+        let target = after.get(close + 2..).unwrap_or("");
+        let Some(end) = target.find(')') else { break };
+        out.push_str(rest.get(..open).unwrap_or(""));
+        out.push_str(after.get(..close).unwrap_or(""));
+        rest = target.get(end + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The text is one bare `http(s)://` address.
+fn bare_url(text: &str) -> Option<String> {
+    let t = text.trim();
+    ((t.starts_with("http://") || t.starts_with("https://")) && !t.contains(char::is_whitespace) && valid_url(t))
+        .then(|| t.to_owned())
+}
+
+/// The target of the first literal `[text](http…)` left in visible text.
+fn literal_link_target(text: &str) -> Option<String> {
+    let open = text.find("](")?;
+    let target = text.get(open + 2..)?;
+    let end = target.find(')')?;
+    let url = target.get(..end)?.trim();
+    (url.starts_with("http") && !url.contains(char::is_whitespace) && valid_url(url)).then(|| url.to_owned())
 }
 
 fn clean_title(s: &str) -> String {
-    collapse(s).trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|' | '*')).to_owned()
+    collapse(&strip_literal_links(s))
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|' | '*'))
+        .to_owned()
 }
 
 /// Title and url of a segment heading line after its marker.
@@ -123,7 +164,7 @@ fn title_and_url(line: &Line, from: usize, links: &[RawLink]) -> (String, Option
     let mut start = from.min(line.text.len());
     if let Some(first) = after.first()
         && first.span.start > start
-        && line.text.get(start..first.span.start).is_some_and(is_junk)
+        && line.text.get(start..first.span.start).is_some_and(|between| is_junk(&strip_literal_links(between)))
     {
         start = first.span.start;
     }
@@ -174,6 +215,10 @@ impl Builder<'_> {
                     None => (None, m.len_without_name),
                 }
             }
+            (Some(h), NameCertainty::OnlyIfKnown) => {
+                let known = self.known.iter().find(|k| k.eq_ignore_ascii_case(h) || is_typo_of(h, k));
+                (known.map(|_| h.clone()), m.len)
+            }
             (None, _) => (None, m.len),
         }
     }
@@ -182,22 +227,42 @@ impl Builder<'_> {
         let (host, title_from) = self.resolve_host(m);
         let Some(line0) = b.lines.first() else { return };
         let (mut title, mut url) = title_and_url(line0, title_from, &self.walk.links);
-        let mut body_start = b.lines.get(1).map_or(b.range.end, |l| l.start);
+        let mut title_line = 0;
         if title.is_empty()
             && let Some(line1) = b.lines.get(1)
         {
             (title, url) = title_and_url(line1, 0, &self.walk.links);
-            body_start = b.lines.get(2).map_or(b.range.end, |l| l.start);
-        } else if url.is_none()
-            && let Some(line1) = b.lines.get(1)
-            && let Some((_, u)) = link_only(line1, &self.walk.links)
-        {
-            url = Some(u);
+            title_line = 1;
         }
-        let ordinal = match m.ordinal {
+        let mut body_line = title_line + 1;
+        // The article's address on the line under the title, as a link or as bare text.
+        if url.is_none()
+            && let Some(next) = b.lines.get(title_line + 1)
+        {
+            let found = link_only(next, &self.walk.links).map(|(_, u)| u).or_else(|| bare_url(&next.text));
+            if found.is_some() {
+                url = found;
+                body_line += 1;
+            }
+        }
+        if url.is_none()
+            && let Some(line) = b.lines.get(title_line)
+        {
+            url = bare_url(&title).or_else(|| literal_link_target(&line.text));
+        }
+        let body_start = b.lines.get(body_line).map_or(b.range.end, |l| l.start);
+        let mut ordinal = match m.ordinal {
             Ordinal::Number(n) => Some(n),
             Ordinal::PreShow => None,
         };
+        // `#44` after `#3`: a doubled keystroke, read as 4.
+        if let (Some(n), Some(prev)) = (ordinal, self.drafts.last().and_then(|d| d.segment.ordinal)) {
+            let digits = n.to_string();
+            let first = digits.chars().next().and_then(|c| c.to_digit(10));
+            if n >= 10 && digits.chars().all(|c| Some(c) == digits.chars().next()) && first == Some(prev + 1) {
+                ordinal = first;
+            }
+        }
         self.push_draft(i, Segment { ordinal, host, title, url, ..Segment::default() }, body_start);
     }
 
@@ -511,6 +576,16 @@ pub fn assemble(text: &str, walk: &Walk, map: &LineMap) -> Episode {
             known.push(h.clone());
         }
     }
+    // `Michael 4:` without a `#` is a marker only for a host the episode's other markers name.
+    let markers: Vec<Option<Marker>> = markers
+        .into_iter()
+        .map(|m| {
+            m.filter(|m| {
+                m.certainty != NameCertainty::OnlyIfKnown
+                    || m.host.as_deref().is_some_and(|h| known.iter().any(|k| k.eq_ignore_ascii_case(h)))
+            })
+        })
+        .collect();
     let link_items = !markers.iter().flatten().any(|m| matches!(m.ordinal, Ordinal::Number(_)));
     let mut b = Builder {
         text,
