@@ -225,6 +225,7 @@ fn warn_duplicates(episodes: &[Episode], warnings: &mut Vec<String>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
