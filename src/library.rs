@@ -218,8 +218,10 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// The path relative to the root, with control characters written as visible escapes so a hostile file name
+/// can neither drive the terminal nor hide which file it is.
 fn display_name(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root).unwrap_or(path).to_string_lossy().into_owned()
+    crate::sanitize::visible(&path.strip_prefix(root).unwrap_or(path).to_string_lossy()).into_owned()
 }
 
 /// `149.md` → 149, `episode-012.md` → 12: the last run of digits in the file stem.

@@ -73,8 +73,12 @@ fn controls_in(text: &str, allowed: &[char]) -> Vec<(usize, char)> {
     text.char_indices().filter(|&(_, c)| interpreted(c) && !allowed.contains(&c)).take(5).collect()
 }
 
-fn printable(name: &[u8]) -> String {
-    String::from_utf8_lossy(name).chars().filter(|&c| !interpreted(c)).collect()
+/// How a file name is shown: invalid UTF-8 replaced, control characters written as `\u{1b}` escapes.
+fn shown_name(name: &[u8]) -> String {
+    String::from_utf8_lossy(name)
+        .chars()
+        .map(|c| if interpreted(c) { format!("\\u{{{:x}}}", u32::from(c)) } else { c.to_string() })
+        .collect()
 }
 
 /// Checks every command on one library; returns a line for the table and pushes failures.
@@ -130,7 +134,7 @@ impl Checker<'_> {
         let mut outcome = Vec::new();
         let mut show_times = Vec::new();
         for case in cases {
-            let file = String::from_utf8_lossy(&case.file).into_owned();
+            let file = shown_name(&case.file);
             match case.expect {
                 Expect::Loads(n) => {
                     if !episodes.contains(&file) {
@@ -159,7 +163,7 @@ impl Checker<'_> {
                         }
                         None => self.failures.push(format!("{what}: {file:?} not in errors ({errors:?})")),
                     }
-                    if !export.stderr.contains(&printable(&case.file)) {
+                    if !export.stderr.contains(&shown_name(&case.file)) {
                         self.failures.push(format!("{what}: stderr does not name {file:?}: {}", export.stderr));
                     }
                 }
