@@ -254,7 +254,12 @@ impl Keymap {
             .iter()
             .filter_map(|action| {
                 let keys = self.keys_for(context, action);
-                let shown: Vec<String> = keys.iter().take(1).map(ToString::to_string).collect();
+                let numbered = matches!(action, Action::JumpSegment(_) | Action::SelectLink(_));
+                let shown: Vec<String> = if numbered && !keys.is_empty() {
+                    vec!["1-9".to_owned()]
+                } else {
+                    keys.iter().take(1).map(ToString::to_string).collect()
+                };
                 (!shown.is_empty()).then(|| (join_keys(&shown), short(action)))
             })
             .collect()

@@ -27,10 +27,18 @@ pub fn detail_block(app: &App, shown: Pane) -> Block<'static> {
             Some(n) if n > 0 => format!("{} ({n})", pane.title()),
             _ => pane.title().to_owned(),
         };
+        // Brackets mark the shown tab even without colour.
+        let label = if pane == shown { format!("[{label}]") } else { label };
         spans.push(Span::styled(label, if pane == shown { app.theme.tab_active } else { app.theme.tab }));
     }
     spans.push(Span::raw(" "));
     pane_block(Line::from(spans), Focus::of(app, shown), &app.theme)
+}
+
+/// The text area inside a detail pane: one column of margin each side reads better than text on the border.
+pub fn detail_inner(area: Rect) -> Rect {
+    let inner = crate::tui::ui::layout::inner(area);
+    Rect { x: inner.x.saturating_add(1), width: inner.width.saturating_sub(2), ..inner }
 }
 
 /// The segment's title, host and link, then its body, at `width` cells.
@@ -84,7 +92,7 @@ pub fn max_scroll(total: usize, height: usize) -> usize {
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let block = detail_block(app, Pane::Body);
-    let inner = block.inner(area);
+    let inner = detail_inner(area);
     block.render(area, buf);
     if app.segment().is_none() {
         Line::styled(" Pick a segment to read it here.", app.theme.dim).render(inner, buf);

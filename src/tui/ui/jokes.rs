@@ -36,7 +36,7 @@ pub fn items(app: &App, width: u16) -> Vec<Vec<Line<'static>>> {
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let block = detail_block(app, Pane::Jokes);
-    let inner = block.inner(area);
+    let inner = super::body::detail_inner(area);
     block.render(area, buf);
     let rows = items(app, inner.width);
     if rows.is_empty() {

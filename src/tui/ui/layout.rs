@@ -32,7 +32,7 @@ pub fn layout(area: Rect) -> Option<Areas> {
     let right = Rect::new(area.x + list_w, area.y, area.width - list_w, main_h);
     let header = Rect::new(right.x, right.y, right.width, 2);
     let strip_h = ((main_h - 2) / 3).clamp(4, 10);
-    let hosts_w = (right.width / 4).clamp(14, 28);
+    let hosts_w = (right.width / 3).clamp(16, 30);
     let hosts = Rect::new(right.x, right.y + 2, hosts_w, strip_h);
     let segments = Rect::new(right.x + hosts_w, right.y + 2, right.width - hosts_w, strip_h);
     let detail_y = right.y + 2 + strip_h;

@@ -18,7 +18,7 @@ pub fn items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
         .enumerate()
         .map(|(i, l)| {
             let number = format!("{:>3} ", i + 1);
-            let section = truncate(&clean_line(&l.section), 24);
+            let section = if l.section == l.text { String::new() } else { truncate(&clean_line(&l.section), 24) };
             let text_w = width.saturating_sub(number.width() + section.width() + 3);
             let text = truncate(&clean_line(&l.text), text_w);
             let url = truncate(&clean_line(&l.url), width.saturating_sub(number.width()));
@@ -36,7 +36,7 @@ pub fn items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let block = detail_block(app, Pane::Links);
-    let inner = block.inner(area);
+    let inner = super::body::detail_inner(area);
     block.render(area, buf);
     let rows = items(app, usize::from(inner.width));
     if rows.is_empty() {

@@ -31,7 +31,7 @@ impl App {
         if pane.is_detail() {
             self.detail = pane;
         }
-        let inner = layout::inner(area);
+        let inner = if pane.is_detail() { ui::body::detail_inner(area) } else { layout::inner(area) };
         if row < inner.y || row >= inner.bottom() {
             return;
         }

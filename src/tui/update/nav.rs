@@ -40,7 +40,11 @@ impl App {
 
     /// How many selectable rows the pane has (for the text pane: how far it can scroll).
     pub(crate) fn pane_len(&self, pane: Pane) -> usize {
-        let inner = layout::inner(self.pane_area(pane));
+        let inner = if pane.is_detail() {
+            ui::body::detail_inner(self.pane_area(pane))
+        } else {
+            layout::inner(self.pane_area(pane))
+        };
         let Some(e) = self.episode() else { return if pane == Pane::Episodes { self.visible.len() } else { 0 } };
         match pane {
             Pane::Episodes => self.visible.len(),
