@@ -1,28 +1,81 @@
 //! Reading one episode's markdown into an [`Episode`](crate::model::Episode).
 //!
-//! PLACEHOLDER: the era-aware event walker lands in `parse/`; this stub only keeps the crate building.
+//! One pulldown-cmark pass per file ([`walker`]) summarises the top-level blocks; [`assemble`] reads that
+//! summary with the section in force to find segments (every era's marker shapes live in [`markers`]), the
+//! sponsor, extras and jokes. Before parsing, [`front_matter`] takes off an optional YAML header and
+//! [`fences`] repairs code fences the way a reader sees them. Host spellings are folded across the whole
+//! library afterwards by [`canonicalize_hosts`].
+
+mod assemble;
+mod extras;
+mod fences;
+mod front_matter;
+mod hosts;
+mod jokes;
+mod markers;
+mod sections;
+mod sponsor;
+mod text;
+mod walker;
 
 use thiserror::Error;
 
-use crate::model::{Episode, Show};
+use crate::model::{Episode, Host, Show};
 
 /// Why a text could not be read as show notes.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum ParseError {
-    #[error("is empty: there are no show notes in it")]
+    #[error("is empty: there are no show notes in it (write some markdown, or remove the file)")]
     Empty,
 }
 
 /// Parse one episode's notes.
 ///
+/// ```
+/// let notes = "# Python Bytes 7\n\nSponsored by Datadog: [pythonbytes.fm/datadog](https://pythonbytes.fm/datadog)\n\n\
+///              **Brian #1:** [**Typing at Dropbox**](https://example.com/typing)\n\n- mypy everywhere\n\n\
+///              **Extras**\n\nMichael:\n\n- [A course](https://example.com/course)\n";
+/// let episode = shownotes::parse::parse_episode(notes).unwrap();
+/// assert_eq!(episode.number, Some(7));
+/// assert_eq!(episode.segments[0].title, "Typing at Dropbox");
+/// assert_eq!(episode.segments[0].host.as_deref(), Some("Brian"));
+/// assert_eq!(episode.segments[0].body, "- mypy everywhere");
+/// assert_eq!(episode.sponsor.unwrap().name, "Datadog");
+/// assert_eq!(episode.extras[0].host.as_deref(), Some("Michael"));
+/// ```
+///
 /// # Errors
-/// [`ParseError::Empty`] for a blank document.
+/// [`ParseError::Empty`] for a blank document; any other text is an episode, possibly with no segments.
 pub fn parse_episode(source: &str) -> Result<Episode, ParseError> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if source.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    Ok(Episode::default())
+    let split = front_matter::split(source);
+    let repaired = fences::repair(split.body);
+    let text: &str = &repaired.text;
+    let walk = walker::walk(text);
+    let map = assemble::LineMap { text, lines_before: split.lines_before, inserted: &repaired.inserted };
+    let mut episode = assemble::assemble(text, &walk, &map);
+    if let Some(front) = split.front {
+        if front.title.is_some() {
+            episode.title = front.title;
+        }
+        episode.date = front.date;
+        episode.audio = front.audio;
+        let mut hosts: Vec<Host> = front.hosts.into_iter().map(Host::new).collect();
+        for h in episode.hosts.drain(..) {
+            if !hosts.contains(&h) {
+                hosts.push(h);
+            }
+        }
+        episode.hosts = hosts;
+    }
+    Ok(episode)
 }
 
-/// Fold host spellings across the library into canonical names.
-pub fn canonicalize_hosts(_episodes: &mut [Episode], _show: &Show) {}
+/// Fold host spellings across the library into canonical names: `show.yaml` names and aliases first, then
+/// obvious typos of a frequent host (`Brain` → `Brian`) and full names used as labels (`Anthony Shaw`).
+pub fn canonicalize_hosts(episodes: &mut [Episode], show: &Show) {
+    hosts::canonicalize(episodes, show);
+}

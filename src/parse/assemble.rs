@@ -1,0 +1,522 @@
+//! Turning the walker's block summary into an [`Episode`]: one pass over the top-level blocks with the
+//! section in force (intro, a segment, extras, jokes, sponsor, a non-segment block), cutting segment bodies
+//! as slices of the source.
+
+use super::extras::ExtrasBuilder;
+use super::hosts::{LabelUse, label_host};
+use super::jokes::{self, JokeGroup, Unit, UnitKind};
+use super::markers::{Marker, NameCertainty, Ordinal, parse_countdown, parse_marker};
+use super::sections::{Heading, classify, heading_like, split_label};
+use super::sponsor::{sponsor_name, sponsor_phrase};
+use super::text::{collapse, is_typo_of, label_words};
+use super::walker::{Block, BlockKind, Line, Opening, RawLink, Walk};
+use crate::model::{Episode, EpisodeLink, Host, Link, Segment, Sponsor};
+
+/// Maps byte offsets of the parsed text to 1-based lines of the original file.
+pub struct LineMap<'a> {
+    pub text: &'a str,
+    /// Lines taken by a front matter above `text`.
+    pub lines_before: usize,
+    /// Newlines added by the fence repair (offsets in `text`).
+    pub inserted: &'a [usize],
+}
+
+impl LineMap<'_> {
+    fn line(&self, offset: usize) -> usize {
+        let upto = self.text.get(..offset).unwrap_or(self.text);
+        let newlines = upto.bytes().filter(|&b| b == b'\n').count();
+        let added = self.inserted.iter().take_while(|&&p| p < offset).count();
+        1 + self.lines_before + newlines - added.min(newlines)
+    }
+}
+
+/// Which section a block sits in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Section {
+    Intro,
+    Segment(usize),
+    Extras,
+    Jokes,
+    Sponsor,
+    Other(String),
+}
+
+struct Draft {
+    segment: Segment,
+    body_start: usize,
+    body_end: usize,
+    first_block: usize,
+    end_block: usize,
+}
+
+/// A usable link target: not empty, not a bare `http://` placeholder.
+fn valid_url(url: &str) -> bool {
+    let u = url.trim();
+    if u.is_empty() {
+        return false;
+    }
+    match u.split_once("://") {
+        Some((_, rest)) => !rest.trim_matches('/').is_empty(),
+        None => true,
+    }
+}
+
+fn block_text<'t>(text: &'t str, b: &Block) -> &'t str {
+    text.get(b.range.clone()).unwrap_or("")
+}
+
+fn first_line(b: &Block) -> &str {
+    b.lines.first().map_or("", |l| l.text.as_str())
+}
+
+/// The marker a block opens with, if any (the episode title heading never is one).
+fn marker_of(b: &Block) -> Option<Marker> {
+    match b.kind {
+        BlockKind::Paragraph | BlockKind::Heading(_) => {}
+        _ => return None,
+    }
+    let line = first_line(b);
+    if let Some(m) = parse_marker(line) {
+        return Some(m);
+    }
+    if b.opening == Opening::Strong { parse_countdown(line) } else { None }
+}
+
+/// Episode number (and title) from the top heading: `Python Bytes 149`, `PB 485`, `#460: Title`.
+fn number_and_title(heading: &str) -> (Option<u32>, Option<String>) {
+    let t = heading.trim();
+    if let Some(rest) = t.strip_prefix('#') {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if let Ok(n) = digits.parse::<u32>() {
+            let after = rest.get(digits.len()..).unwrap_or("");
+            let title = after.trim_start_matches([':', ' ', '-', '–', '—']).trim();
+            return (Some(n), (!title.is_empty()).then(|| collapse(title)));
+        }
+    }
+    let Some(pos) = t.find(|c: char| c.is_ascii_digit()) else { return (None, None) };
+    if t.get(..pos).is_some_and(|before| before.split_whitespace().count() > 4) {
+        return (None, None);
+    }
+    let digits: String = t.get(pos..).unwrap_or("").chars().take_while(char::is_ascii_digit).collect();
+    let n = digits.parse::<u32>().ok();
+    let after = t.get(pos + digits.len()..).unwrap_or("").trim_start_matches([':', ' ', '-', '–', '—']).trim();
+    (n, (!after.is_empty()).then(|| collapse(after)))
+}
+
+/// Junk between a marker and the title link (`Ï`, a bare `(https://…)`) that a reader skips.
+fn is_junk(s: &str) -> bool {
+    let t = s.trim();
+    t.is_empty() || (t.chars().count() <= 2) || (t.contains("://") && !t.contains(' '))
+}
+
+fn clean_title(s: &str) -> String {
+    collapse(s).trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|' | '*')).to_owned()
+}
+
+/// Title and url of a segment heading line after its marker.
+fn title_and_url(line: &Line, from: usize, links: &[RawLink]) -> (String, Option<String>) {
+    let after: Vec<_> = line
+        .links
+        .iter()
+        .filter(|l| l.span.end > from && links.get(l.link).is_some_and(|r| valid_url(&r.url)))
+        .collect();
+    let mut start = from.min(line.text.len());
+    if let Some(first) = after.first()
+        && first.span.start > start
+        && line.text.get(start..first.span.start).is_some_and(is_junk)
+    {
+        start = first.span.start;
+    }
+    let title = clean_title(line.text.get(start..).unwrap_or(""));
+    let url = after.first().and_then(|l| links.get(l.link)).map(|r| r.url.trim().to_owned());
+    (title, url)
+}
+
+/// The line is nothing but a link (`[**Title**](url)`): its text and target.
+fn link_only(line: &Line, links: &[RawLink]) -> Option<(String, String)> {
+    let l = line.links.first()?;
+    let raw = links.get(l.link)?;
+    let before = line.text.get(..l.span.start)?;
+    let after = line.text.get(l.span.end..)?;
+    (before.trim().is_empty() && after.trim().is_empty() && valid_url(&raw.url))
+        .then(|| (clean_title(&raw.text), raw.url.trim().to_owned()))
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    walk: &'a Walk,
+    known: Vec<String>,
+    drafts: Vec<Draft>,
+    section: Section,
+    sections: Vec<String>,
+    extras: ExtrasBuilder,
+    jokes: Vec<JokeGroup>,
+    sponsor: Option<Sponsor>,
+    sponsor_pending: bool,
+}
+
+impl Builder<'_> {
+    fn close_segment(&mut self, at: usize, block: usize) {
+        if let Section::Segment(i) = self.section
+            && let Some(d) = self.drafts.get_mut(i)
+        {
+            d.body_end = at.max(d.body_start);
+            d.end_block = block;
+        }
+    }
+
+    fn resolve_host(&self, m: &Marker) -> (Option<String>, usize) {
+        match (&m.host, m.certainty) {
+            (Some(h), NameCertainty::Certain) => (Some(h.clone()), m.len),
+            (Some(h), NameCertainty::IfKnown) => {
+                match self.known.iter().find(|k| k.eq_ignore_ascii_case(h) || is_typo_of(h, k)) {
+                    Some(_) => (Some(h.clone()), m.len),
+                    None => (None, m.len_without_name),
+                }
+            }
+            (None, _) => (None, m.len),
+        }
+    }
+
+    fn start_segment(&mut self, i: usize, b: &Block, m: &Marker) {
+        let (host, title_from) = self.resolve_host(m);
+        let Some(line0) = b.lines.first() else { return };
+        let (mut title, mut url) = title_and_url(line0, title_from, &self.walk.links);
+        let mut body_start = b.lines.get(1).map_or(b.range.end, |l| l.start);
+        if title.is_empty()
+            && let Some(line1) = b.lines.get(1)
+        {
+            (title, url) = title_and_url(line1, 0, &self.walk.links);
+            body_start = b.lines.get(2).map_or(b.range.end, |l| l.start);
+        } else if url.is_none()
+            && let Some(line1) = b.lines.get(1)
+            && let Some((_, u)) = link_only(line1, &self.walk.links)
+        {
+            url = Some(u);
+        }
+        let ordinal = match m.ordinal {
+            Ordinal::Number(n) => Some(n),
+            Ordinal::PreShow => None,
+        };
+        self.push_draft(i, Segment { ordinal, host, title, url, ..Segment::default() }, body_start);
+    }
+
+    fn push_draft(&mut self, i: usize, segment: Segment, body_start: usize) {
+        self.drafts.push(Draft {
+            segment,
+            body_start,
+            body_end: self.text.len(),
+            first_block: i,
+            end_block: usize::MAX,
+        });
+        self.section = Section::Segment(self.drafts.len() - 1);
+    }
+
+    fn sponsor_block(&mut self, b: &Block, phrase_end: usize) {
+        if self.sponsor.is_some() {
+            return;
+        }
+        let line = first_line(b);
+        let links = self.walk.links.get(b.links.clone()).unwrap_or(&[]);
+        let url = links.iter().find(|l| valid_url(&l.url)).map(|l| l.url.trim().to_owned());
+        let name = sponsor_name(line.get(phrase_end..).unwrap_or(""))
+            .or_else(|| b.lines.get(1).and_then(|l| sponsor_name(&l.text)))
+            .or_else(|| links.first().map(|l| clean_title(&l.text)).filter(|s| !s.is_empty()));
+        match name {
+            Some(name) => self.sponsor = Some(Sponsor { name, url }),
+            None => self.sponsor_pending = true,
+        }
+    }
+
+    /// A line of the extras: a host label (with or without an item after it) or an item.
+    fn extras_line(&mut self, text: &str, markdown: &str) {
+        let (label, rest) = split_label(text);
+        let rest_text = rest.and_then(|r| text.get(r..)).unwrap_or("").trim();
+        let usage = if rest_text.is_empty() { LabelUse::Standalone } else { LabelUse::Prefix };
+        let candidate = if rest.is_some() || label.split_whitespace().count() <= 2 { Some(label) } else { None };
+        match candidate.and_then(|l| label_host(l, &self.known, usage)) {
+            Some(host) if rest_text.is_empty() => self.extras.label(host),
+            Some(host) => {
+                self.extras.label(host.clone());
+                self.extras.item_for(Some(host), markdown);
+            }
+            None => self.extras.item(markdown),
+        }
+    }
+
+    fn extras_block(&mut self, b: &Block, skip_first_line: bool) {
+        let text = self.text;
+        match b.kind {
+            BlockKind::Paragraph | BlockKind::Heading(_) => {
+                let lines = &b.lines[usize::from(skip_first_line).min(b.lines.len())..];
+                for (k, line) in lines.iter().enumerate() {
+                    let end = lines.get(k + 1).map_or(b.range.end, |l| l.start);
+                    let md = text.get(line.start.max(b.range.start)..end).unwrap_or("");
+                    self.extras_line(&line.text, md);
+                }
+            }
+            BlockKind::List => {
+                for item in &b.items {
+                    let md = text.get(item.range.clone()).unwrap_or("");
+                    let (label, rest) = split_label(&item.text);
+                    let host = rest.and_then(|_| label_host(label, &self.known, LabelUse::Prefix));
+                    match host {
+                        Some(h) => self.extras.item_for(Some(h), md),
+                        None => self.extras.item(md),
+                    }
+                }
+            }
+            BlockKind::Rule => {}
+            _ => self.extras.item(block_text(text, b)),
+        }
+    }
+
+    fn joke_block(&mut self, b: &Block) {
+        if self.jokes.is_empty() {
+            self.jokes.push(JokeGroup::default());
+        }
+        let text = self.text;
+        let links = &self.walk.links;
+        let first_link = |r: std::ops::Range<usize>| {
+            links
+                .get(r)
+                .and_then(|ls| ls.iter().find(|l| valid_url(&l.url)))
+                .map(|l| (clean_title(&l.text), l.url.clone()))
+        };
+        let mut units = Vec::new();
+        match b.kind {
+            BlockKind::List => {
+                for item in &b.items {
+                    let md = text.get(item.range.clone()).unwrap_or("").trim().to_owned();
+                    let item_links: Vec<usize> = (b.links.clone())
+                        .filter(|&li| links.get(li).is_some_and(|l| md.contains(l.url.as_str())))
+                        .take(1)
+                        .collect();
+                    let link = item_links.first().and_then(|&li| first_link(li..li + 1));
+                    units.push(Unit { kind: UnitKind::Distinct, text: item.text.clone(), body: md, link });
+                }
+            }
+            BlockKind::Code => {
+                units.push(Unit {
+                    kind: UnitKind::Distinct,
+                    text: String::new(),
+                    body: block_text(text, b).to_owned(),
+                    link: None,
+                });
+            }
+            BlockKind::Rule | BlockKind::Html => {}
+            _ => {
+                let body = block_text(text, b).trim().to_owned();
+                let t = b.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+                if b.images > 0 {
+                    for _ in 0..b.images {
+                        units.push(Unit { kind: UnitKind::Distinct, text: t.clone(), body: body.clone(), link: None });
+                    }
+                } else {
+                    units.push(Unit { kind: UnitKind::Paragraph, text: t, body, link: first_link(b.links.clone()) });
+                }
+            }
+        }
+        if let Some(g) = self.jokes.last_mut() {
+            g.units.extend(units);
+        }
+    }
+
+    fn section_name(&self) -> String {
+        match &self.section {
+            Section::Intro => "Intro".to_owned(),
+            Section::Segment(i) => self.drafts.get(*i).map(|d| d.segment.title.clone()).unwrap_or_default(),
+            Section::Extras => "Extras".to_owned(),
+            Section::Jokes => "Jokes".to_owned(),
+            Section::Sponsor => "Sponsor".to_owned(),
+            Section::Other(n) => n.clone(),
+        }
+    }
+
+    /// A heading opening extras, jokes or another non-segment section.
+    fn heading(&mut self, i: usize, b: &Block, h: Heading) {
+        let line = first_line(b);
+        let (label, rest) = split_label(line);
+        let rest_text = rest.and_then(|r| line.get(r..)).unwrap_or("").trim();
+        self.close_segment(b.range.start, i);
+        match h {
+            Heading::Extras { label: words } => {
+                self.section = Section::Extras;
+                // `Extra Eric:` / `Extra (michael):` name the host of what follows.
+                let host = words
+                    .split_once(' ')
+                    .map(|(_, who)| who)
+                    .filter(|who| who.split(' ').count() <= 2)
+                    .and_then(|who| label_host(&super::text::capitalise(who), &self.known, LabelUse::Standalone));
+                let host = host.filter(|_| label_words(label).starts_with("extra"));
+                self.extras.start_section(host);
+                if !rest_text.is_empty() {
+                    let md = self.text.get(b.range.clone()).unwrap_or("");
+                    self.extras.item(md);
+                }
+                self.extras_block(b, true);
+            }
+            Heading::Jokes => {
+                self.section = Section::Jokes;
+                let line0 = b.lines.first();
+                let (title, url) = match line0 {
+                    Some(l) => title_and_url(l, rest.unwrap_or(l.text.len()), &self.walk.links),
+                    None => (String::new(), None),
+                };
+                let mut group =
+                    JokeGroup { title: (!title.is_empty()).then_some(title.clone()), url, units: Vec::new() };
+                if group.url.is_none() && !title.is_empty() && b.lines.len() == 1 && title.ends_with('?') {
+                    group.units.push(Unit {
+                        kind: UnitKind::Paragraph,
+                        text: title,
+                        body: line.to_owned(),
+                        link: None,
+                    });
+                }
+                if b.lines.len() > 1 {
+                    let rest_lines: Vec<&str> = b.lines[1..].iter().map(|l| l.text.as_str()).collect();
+                    let start = b.lines[1].start;
+                    group.units.push(Unit {
+                        kind: UnitKind::Paragraph,
+                        text: rest_lines.join(" "),
+                        body: self.text.get(start..b.range.end).unwrap_or("").trim().to_owned(),
+                        link: None,
+                    });
+                }
+                self.jokes.push(group);
+            }
+            Heading::Other(name) => self.section = Section::Other(name),
+        }
+    }
+
+    fn block(&mut self, i: usize, b: &Block, marker: Option<&Marker>, link_items: bool) {
+        if let Some(m) = marker {
+            self.close_segment(b.range.start, i);
+            match m.ordinal {
+                Ordinal::Number(_) => self.start_segment(i, b, m),
+                Ordinal::PreShow => self.section = Section::Other("Pre-show".to_owned()),
+            }
+            return;
+        }
+        let line = first_line(b);
+        let lined = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_));
+        if link_items
+            && b.kind == BlockKind::Paragraph
+            && matches!(&self.section, Section::Intro | Section::Segment(_) | Section::Other(_))
+            && !matches!(&self.section, Section::Other(n) if label_words(n) != "news items" && label_words(n) != "news")
+            && let Some(line0) = b.lines.first()
+            && let Some((title, url)) = link_only(line0, &self.walk.links)
+        {
+            self.close_segment(b.range.start, i);
+            let body_start = b.lines.get(1).map_or(b.range.end, |l| l.start);
+            self.push_draft(i, Segment { title, url: Some(url), ..Segment::default() }, body_start);
+            return;
+        }
+        if lined && let Some(end) = sponsor_phrase(line) {
+            self.close_segment(b.range.start, i);
+            self.section = Section::Sponsor;
+            self.sponsor_block(b, end);
+            return;
+        }
+        if lined && heading_like(b) || b.kind == BlockKind::Paragraph {
+            let words = label_words(line);
+            let always = words.starts_with("join us on youtube") || words.starts_with("connect with the hosts");
+            if (always || heading_like(b))
+                && let Some(h) = classify(line)
+            {
+                let (_, rest) = split_label(line);
+                let rest_empty = rest.and_then(|r| line.get(r..)).is_none_or(|r| r.trim().is_empty());
+                if !matches!(h, Heading::Other(_)) || rest_empty || always {
+                    self.heading(i, b, h);
+                    return;
+                }
+            }
+        }
+        match self.section {
+            Section::Extras => self.extras_block(b, false),
+            Section::Jokes => self.joke_block(b),
+            Section::Sponsor if self.sponsor_pending && lined => {
+                if let Some(name) = sponsor_name(line) {
+                    let url = self.walk.links.get(b.links.clone()).and_then(|ls| ls.first()).map(|l| l.url.clone());
+                    self.sponsor = Some(Sponsor { name, url });
+                    self.sponsor_pending = false;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Build the episode from one walk over `text`.
+pub fn assemble(text: &str, walk: &Walk, map: &LineMap) -> Episode {
+    let blocks = &walk.blocks;
+    let title_block = blocks.iter().take(8).position(|b| b.kind == BlockKind::Heading(1));
+    let markers: Vec<Option<Marker>> =
+        blocks.iter().enumerate().map(|(i, b)| if Some(i) == title_block { None } else { marker_of(b) }).collect();
+    let mut known: Vec<String> = Vec::new();
+    for m in markers.iter().flatten() {
+        if let (Some(h), NameCertainty::Certain, Ordinal::Number(_)) = (&m.host, m.certainty, m.ordinal)
+            && !known.iter().any(|k| k.eq_ignore_ascii_case(h))
+        {
+            known.push(h.clone());
+        }
+    }
+    let link_items = !markers.iter().flatten().any(|m| matches!(m.ordinal, Ordinal::Number(_)));
+    let mut b = Builder {
+        text,
+        walk,
+        known,
+        drafts: Vec::new(),
+        section: Section::Intro,
+        sections: Vec::with_capacity(blocks.len()),
+        extras: ExtrasBuilder::default(),
+        jokes: Vec::new(),
+        sponsor: None,
+        sponsor_pending: false,
+    };
+    for (i, block) in blocks.iter().enumerate() {
+        if Some(i) != title_block {
+            b.block(i, block, markers.get(i).and_then(Option::as_ref), link_items);
+        }
+        let name = b.section_name();
+        b.sections.push(name);
+    }
+    let mut episode = Episode::default();
+    if let Some(t) = title_block.and_then(|i| blocks.get(i)) {
+        (episode.number, episode.title) = number_and_title(first_line(t));
+    }
+    let mut segments = Vec::with_capacity(b.drafts.len());
+    for d in b.drafts {
+        let mut s = d.segment;
+        s.body = text.get(d.body_start..d.body_end).unwrap_or("").trim().to_owned();
+        s.line = blocks.get(d.first_block).map_or(0, |blk| map.line(blk.range.start));
+        let end_block = d.end_block.min(blocks.len());
+        s.links = walk
+            .links
+            .iter()
+            .filter(|l| (d.first_block..end_block).contains(&l.block) && valid_url(&l.url))
+            .map(|l| Link { text: collapse(&l.text), url: l.url.trim().to_owned() })
+            .collect();
+        if let Some(h) = &s.host
+            && !episode.hosts.iter().any(|x| x.name == *h)
+        {
+            episode.hosts.push(Host::new(h.clone()));
+        }
+        segments.push(s);
+    }
+    episode.segments = segments;
+    episode.links = walk
+        .links
+        .iter()
+        .filter(|l| valid_url(&l.url))
+        .map(|l| EpisodeLink {
+            section: b.sections.get(l.block).cloned().unwrap_or_default(),
+            text: collapse(&l.text),
+            url: l.url.trim().to_owned(),
+        })
+        .collect();
+    episode.sponsor = b.sponsor;
+    episode.extras = b.extras.finish();
+    episode.jokes = jokes::finish(b.jokes);
+    episode
+}

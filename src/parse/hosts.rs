@@ -1,0 +1,197 @@
+//! Host names: matching an extras label (`Michael:`, `MK:`, `Brain`) to the episode's hosts, and folding
+//! spellings across the whole library into canonical names (show.yaml first, then typos and full names).
+
+use std::collections::HashMap;
+
+use super::text::{capitalise, is_typo_of};
+use crate::model::{Episode, Host, Show};
+
+/// Words that end with a colon in extras but are not people.
+const NOT_NAMES: [&str; 24] = [
+    "extras", "extra", "joke", "jokes", "links", "link", "news", "note", "notes", "also", "update", "updates",
+    "followup", "follow", "via", "sponsor", "show", "intro", "more", "thanks", "other", "and", "from", "topic",
+];
+
+/// How a label stands in the notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelUse {
+    /// The whole line is the label (`Brian:`, `### Michael`): a new name is believable.
+    Standalone,
+    /// The label starts a line of content (`Michael: New course …`): only known hosts count.
+    Prefix,
+}
+
+/// The episode host this label names, or a new name when the label stands alone and looks like one.
+pub fn label_host(label: &str, known: &[String], usage: LabelUse) -> Option<String> {
+    let l = label.trim().trim_matches(|c: char| matches!(c, '*' | '_' | '(' | ')' | '[' | ']' | '#' | ' ' | '“' | '”'));
+    if l.is_empty() || l.chars().count() > 40 {
+        return None;
+    }
+    let first_word = l.split_whitespace().next().unwrap_or(l);
+    if let Some(k) = known.iter().find(|k| k.eq_ignore_ascii_case(l) || k.eq_ignore_ascii_case(first_word)) {
+        return Some(k.clone());
+    }
+    // `Michael Kennedy` when the episode calls him `Michael`.
+    if let Some(k) =
+        known.iter().find(|k| k.split_whitespace().next().is_some_and(|f| f.eq_ignore_ascii_case(first_word)))
+    {
+        return Some(k.clone());
+    }
+    if let Some(k) = known.iter().find(|k| is_typo_of(first_word, k)) {
+        return Some(k.clone());
+    }
+    // Initials: `MK` is the one host whose name starts with M.
+    let letters: Vec<char> = l.chars().collect();
+    if (1..=3).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) {
+        let mut hits = known.iter().filter(|k| k.chars().next() == letters.first().copied());
+        if let (Some(k), None) = (hits.next(), hits.next()) {
+            return Some(k.clone());
+        }
+        return None;
+    }
+    let single_word = l.split_whitespace().count() == 1;
+    let looks_like_name = l.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && l.chars().next().is_some_and(char::is_uppercase)
+        && l.chars().count() >= 2;
+    let lower = l.to_lowercase();
+    (usage == LabelUse::Standalone && single_word && looks_like_name && !NOT_NAMES.contains(&lower.as_str()))
+        .then(|| capitalise(l))
+}
+
+/// Canonical spelling of each name the library uses.
+fn build_map(episodes: &[Episode], show: &Show) -> HashMap<String, String> {
+    let mut map: HashMap<String, String> = HashMap::new();
+    for h in &show.hosts {
+        map.insert(h.name.to_lowercase(), h.name.clone());
+        for a in &h.aliases {
+            map.insert(a.to_lowercase(), h.name.clone());
+        }
+    }
+    // How many episodes each spelling presents segments in.
+    let mut freq: HashMap<String, (String, usize)> = HashMap::new();
+    for e in episodes {
+        let mut seen: Vec<String> = Vec::new();
+        for s in &e.segments {
+            if let Some(h) = &s.host {
+                let key = h.to_lowercase();
+                if !seen.contains(&key) {
+                    freq.entry(key.clone()).or_insert_with(|| (h.clone(), 0)).1 += 1;
+                    seen.push(key);
+                }
+            }
+        }
+    }
+    let mut names: Vec<(String, String, usize)> = freq.into_iter().map(|(k, (n, c))| (k, n, c)).collect();
+    names.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    for (key, name, count) in &names {
+        if map.contains_key(key) {
+            continue;
+        }
+        let first = key.split_whitespace().next().unwrap_or(key);
+        let target = names.iter().find(|(k2, _, c2)| {
+            k2 != key && !k2.contains(' ') && {
+                let full_name = key.contains(' ') && k2 == first;
+                let typo = *c2 >= 5 && *c2 >= 4 * count && is_typo_of(first, k2);
+                full_name || typo
+            }
+        });
+        let canonical = match target {
+            Some((k2, n2, _)) => map.get(k2).cloned().unwrap_or_else(|| n2.clone()),
+            None => capitalise(name),
+        };
+        map.insert(key.clone(), canonical);
+    }
+    map
+}
+
+fn canon(map: &HashMap<String, String>, name: &str) -> String {
+    map.get(&name.to_lowercase()).cloned().unwrap_or_else(|| name.to_owned())
+}
+
+/// Fold host spellings across the library into canonical names.
+pub fn canonicalize(episodes: &mut [Episode], show: &Show) {
+    let map = build_map(episodes, show);
+    for e in episodes.iter_mut() {
+        for s in &mut e.segments {
+            if let Some(h) = s.host.take() {
+                s.host = Some(canon(&map, &h));
+            }
+        }
+        for x in &mut e.extras {
+            if let Some(h) = x.host.take() {
+                x.host = Some(canon(&map, &h));
+            }
+        }
+        let mut hosts: Vec<Host> = Vec::new();
+        for h in &e.hosts {
+            let c = Host::new(canon(&map, &h.name));
+            if !hosts.contains(&c) {
+                hosts.push(c);
+            }
+        }
+        e.hosts = hosts;
+        merge_extras(e);
+    }
+}
+
+/// Two extras groups that now name the same host become one.
+fn merge_extras(e: &mut Episode) {
+    let mut merged: Vec<crate::model::Extras> = Vec::new();
+    for x in e.extras.drain(..) {
+        match merged.iter_mut().find(|m| m.host.is_some() && m.host == x.host) {
+            Some(m) => m.items.extend(x.items),
+            None => merged.push(x),
+        }
+    }
+    e.extras = merged;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Segment, ShowHost};
+
+    fn known() -> Vec<String> {
+        vec!["Brian".into(), "Michael".into()]
+    }
+
+    #[test]
+    fn labels_match_hosts_typos_and_initials() {
+        assert_eq!(label_host("Michael", &known(), LabelUse::Prefix).as_deref(), Some("Michael"));
+        assert_eq!(label_host("**brian**", &known(), LabelUse::Prefix).as_deref(), Some("Brian"));
+        assert_eq!(label_host("Brain", &known(), LabelUse::Prefix).as_deref(), Some("Brian"));
+        assert_eq!(label_host("MK", &known(), LabelUse::Prefix).as_deref(), Some("Michael"));
+        assert_eq!(label_host("Patreon Shoutout", &known(), LabelUse::Standalone), None);
+        assert_eq!(label_host("Eric", &known(), LabelUse::Standalone).as_deref(), Some("Eric"));
+        assert_eq!(label_host("Eric", &known(), LabelUse::Prefix), None);
+        assert_eq!(label_host("Follow", &[], LabelUse::Standalone), None);
+    }
+
+    fn ep(hosts: &[&str]) -> Episode {
+        Episode {
+            hosts: hosts.iter().map(|h| Host::new(*h)).collect(),
+            segments: hosts.iter().map(|h| Segment { host: Some((*h).to_owned()), ..Segment::default() }).collect(),
+            ..Episode::default()
+        }
+    }
+
+    #[test]
+    fn library_folds_typos_and_full_names() {
+        let mut eps: Vec<Episode> = (0..6).map(|_| ep(&["Brian", "Michael", "Anthony"])).collect();
+        eps.push(ep(&["Brain", "Michae", "Anthony Shaw", "Cris"]));
+        canonicalize(&mut eps, &Show::default());
+        let last: Vec<&str> = eps[6].hosts.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(last, ["Brian", "Michael", "Anthony", "Cris"]);
+    }
+
+    #[test]
+    fn show_yaml_aliases_win() {
+        let show = Show {
+            name: None,
+            hosts: vec![ShowHost { name: "Michael Kennedy".into(), aliases: vec!["Michael".into(), "MK".into()] }],
+        };
+        let mut eps = vec![ep(&["Michael"])];
+        canonicalize(&mut eps, &show);
+        assert_eq!(eps[0].hosts[0].name, "Michael Kennedy");
+    }
+}

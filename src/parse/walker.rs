@@ -1,0 +1,295 @@
+//! The single pulldown-cmark pass: top-level blocks with their source ranges, the visible text of each line
+//! of a paragraph or heading, the direct items of a list, and every link in document order.
+//!
+//! Everything later (markers, sections, extras, jokes) reads this summary, so the markdown is parsed once per
+//! file and bodies are slices of the source. Nesting is tracked with a counter, never with recursion.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// What a top-level block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading(u8),
+    Paragraph,
+    List,
+    Code,
+    Quote,
+    Html,
+    Rule,
+    Other,
+}
+
+/// The first inline thing of a paragraph: a bold or linked opening reads as a heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    Strong,
+    Emphasis,
+    Link,
+    Text,
+    Nothing,
+}
+
+/// A link's place on a line of visible text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineLink {
+    /// Index into [`Walk::links`].
+    pub link: usize,
+    /// Byte range of the link's text within [`Line::text`].
+    pub span: Range<usize>,
+}
+
+/// One line of a paragraph or heading, as a reader sees it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Line {
+    pub text: String,
+    /// Source offset where the line starts (for a heading or first line: the block start).
+    pub start: usize,
+    pub links: Vec<LineLink>,
+}
+
+/// A direct item of a top-level list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Item {
+    pub range: Range<usize>,
+    /// Visible text of the item's first line.
+    pub text: String,
+    pub images: usize,
+}
+
+/// One top-level block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub range: Range<usize>,
+    pub opening: Opening,
+    /// Paragraph and heading lines; empty for other kinds.
+    pub lines: Vec<Line>,
+    pub items: Vec<Item>,
+    /// Indexes into [`Walk::links`] of the links inside this block.
+    pub links: Range<usize>,
+    pub images: usize,
+}
+
+/// A link anywhere in the notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawLink {
+    pub text: String,
+    pub url: String,
+    pub block: usize,
+}
+
+/// The summary of one parse.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Walk {
+    pub blocks: Vec<Block>,
+    pub links: Vec<RawLink>,
+}
+
+fn kind_of(tag: &Tag) -> BlockKind {
+    match tag {
+        Tag::Heading { level, .. } => BlockKind::Heading(*level as u8),
+        Tag::Paragraph => BlockKind::Paragraph,
+        Tag::List(_) => BlockKind::List,
+        Tag::CodeBlock(_) => BlockKind::Code,
+        Tag::BlockQuote(_) => BlockKind::Quote,
+        Tag::HtmlBlock => BlockKind::Html,
+        _ => BlockKind::Other,
+    }
+}
+
+/// State while inside one top-level block.
+struct Open {
+    block: Block,
+    depth: usize,
+    /// Links being read: (index into links, start of its text in the current line).
+    link_stack: Vec<(usize, usize)>,
+    image_depth: usize,
+    /// The current list item's first line is still being read.
+    item_line_open: bool,
+}
+
+impl Open {
+    fn lined(&self) -> bool {
+        matches!(self.block.kind, BlockKind::Paragraph | BlockKind::Heading(_))
+    }
+
+    fn push_text(&mut self, s: &str, links: &mut [RawLink]) {
+        if self.image_depth > 0 {
+            return;
+        }
+        for &(li, _) in &self.link_stack {
+            if let Some(l) = links.get_mut(li) {
+                l.text.push_str(s);
+            }
+        }
+        if self.lined() {
+            if let Some(line) = self.block.lines.last_mut() {
+                line.text.push_str(s);
+            }
+        } else if self.item_line_open
+            && let Some(item) = self.block.items.last_mut()
+        {
+            item.text.push_str(s);
+        }
+    }
+
+    fn line_break(&mut self, at: usize) {
+        if self.lined() {
+            // A link spanning the break keeps its text on the line where it started.
+            self.block.lines.push(Line { text: String::new(), start: at, links: Vec::new() });
+            for entry in &mut self.link_stack {
+                entry.1 = 0;
+            }
+        } else if self.item_line_open {
+            self.item_line_open = false;
+        }
+    }
+}
+
+/// Parse `text` once and summarise it.
+pub fn walk(text: &str) -> Walk {
+    let mut walk = Walk::default();
+    let mut open: Option<Open> = None;
+    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+        let Some(cur) = open.as_mut() else {
+            match event {
+                Event::Start(tag) => {
+                    let kind = kind_of(&tag);
+                    let lines = if matches!(kind, BlockKind::Paragraph | BlockKind::Heading(_)) {
+                        vec![Line { text: String::new(), start: range.start, links: Vec::new() }]
+                    } else {
+                        Vec::new()
+                    };
+                    open = Some(Open {
+                        block: Block {
+                            kind,
+                            range: range.clone(),
+                            opening: Opening::Nothing,
+                            lines,
+                            items: Vec::new(),
+                            links: walk.links.len()..walk.links.len(),
+                            images: 0,
+                        },
+                        depth: 1,
+                        link_stack: Vec::new(),
+                        image_depth: 0,
+                        item_line_open: false,
+                    });
+                }
+                Event::Rule => walk.blocks.push(Block {
+                    kind: BlockKind::Rule,
+                    range: range.clone(),
+                    opening: Opening::Nothing,
+                    lines: Vec::new(),
+                    items: Vec::new(),
+                    links: walk.links.len()..walk.links.len(),
+                    images: 0,
+                }),
+                _ => {}
+            }
+            continue;
+        };
+        let block_index = walk.blocks.len();
+        match event {
+            Event::Start(tag) => {
+                if cur.lined() && cur.block.opening == Opening::Nothing && cur.depth == 1 {
+                    cur.block.opening = match tag {
+                        Tag::Strong => Opening::Strong,
+                        Tag::Emphasis => Opening::Emphasis,
+                        Tag::Link { .. } => Opening::Link,
+                        _ => Opening::Text,
+                    };
+                }
+                match &tag {
+                    Tag::Item if cur.depth == 1 && cur.block.kind == BlockKind::List => {
+                        cur.block.items.push(Item { range: range.clone(), text: String::new(), images: 0 });
+                        cur.item_line_open = true;
+                    }
+                    Tag::List(_) | Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::HtmlBlock => {
+                        cur.item_line_open = false;
+                    }
+                    Tag::Link { dest_url, .. } => {
+                        let index = walk.links.len();
+                        walk.links.push(RawLink { text: String::new(), url: dest_url.to_string(), block: block_index });
+                        let at = cur.block.lines.last().map_or(0, |l| l.text.len());
+                        cur.link_stack.push((index, at));
+                    }
+                    Tag::Image { .. } => {
+                        cur.image_depth += 1;
+                        cur.block.images += 1;
+                        if let Some(item) = cur.block.items.last_mut() {
+                            item.images += 1;
+                        }
+                    }
+                    _ => {}
+                }
+                cur.depth += 1;
+            }
+            Event::End(tag_end) => {
+                cur.depth -= 1;
+                match tag_end {
+                    TagEnd::Link => {
+                        if let Some((index, at)) = cur.link_stack.pop()
+                            && cur.lined()
+                            && let Some(line) = cur.block.lines.last_mut()
+                        {
+                            let end = line.text.len();
+                            line.links.push(LineLink { link: index, span: at.min(end)..end });
+                        }
+                    }
+                    TagEnd::Image => cur.image_depth = cur.image_depth.saturating_sub(1),
+                    TagEnd::Paragraph => cur.item_line_open = false,
+                    _ => {}
+                }
+                if cur.depth == 0 {
+                    if let Some(mut done) = open.take() {
+                        done.block.links.end = walk.links.len();
+                        walk.blocks.push(done.block);
+                    }
+                    continue;
+                }
+            }
+            Event::Text(s) | Event::Code(s) | Event::InlineMath(s) | Event::DisplayMath(s) => {
+                if cur.lined() && cur.block.opening == Opening::Nothing && !s.trim().is_empty() {
+                    cur.block.opening = Opening::Text;
+                }
+                if cur.block.kind != BlockKind::Code {
+                    cur.push_text(&s, &mut walk.links);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                cur.push_text(" ", &mut walk.links);
+                cur.line_break(range.end);
+            }
+            _ => {}
+        }
+    }
+    if let Some(mut done) = open.take() {
+        done.block.links.end = walk.links.len();
+        walk.blocks.push(done.block);
+    }
+    walk
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_lines_and_links() {
+        let w = walk("**Brian #1:** [**Title**](https://a.example)\nsecond line\n\n- one\n- two [x](u)\n");
+        assert_eq!(w.blocks.len(), 2);
+        let p = &w.blocks[0];
+        assert_eq!(p.opening, Opening::Strong);
+        assert_eq!(p.lines.len(), 2);
+        assert_eq!(p.lines[0].text, "Brian #1: Title ");
+        assert_eq!(p.lines[0].links[0].span, 10..15);
+        assert_eq!(p.lines[1].text, "second line");
+        let l = &w.blocks[1];
+        assert_eq!(l.items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(), ["one", "two x"]);
+        assert_eq!(w.links[1].url, "u");
+        assert_eq!(w.links[1].block, 1);
+    }
+}
