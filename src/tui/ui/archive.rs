@@ -14,7 +14,8 @@ pub fn items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
         .iter()
         .map(|h| {
             let name = truncate(&clean_line(&h.name), 22);
-            let head = format!("{name:<22} {:>5} segments {:>4} episodes  ", h.segments, h.episodes.len());
+            let plural = |n: usize, word: &str| format!("{n:>5} {word}{}", if n == 1 { " " } else { "s" });
+            let head = format!("{name:<22}{}{}  ", plural(h.segments, "segment"), plural(h.episodes.len(), "episode"));
             let ranges = crate::cli::ranges(&h.episodes);
             let ranges = truncate(&ranges, width.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str())));
             vec![Line::from(vec![Span::raw(head), Span::styled(ranges, app.theme.dim)])]

@@ -60,7 +60,9 @@ pub fn rendered(app: &App, width: u16) -> Rendered {
         if !meta.is_empty() {
             meta.push(Span::styled(" · ", app.theme.dim));
         }
-        meta.push(Span::styled(clean_line(url).into_owned(), app.theme.dim));
+        let used: usize = meta.iter().map(Span::width).sum();
+        let url = super::truncate(&clean_line(url), usize::from(width).saturating_sub(used));
+        meta.push(Span::styled(url, app.theme.dim));
     }
     if !meta.is_empty() {
         out.lines.push(Line::from(meta));

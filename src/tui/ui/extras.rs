@@ -25,15 +25,26 @@ pub fn items(app: &App, width: u16) -> Vec<Vec<Line<'static>>> {
                 let who = group.host.as_deref().map_or_else(|| "Extras".to_owned(), |h| clean_line(h).into_owned());
                 lines.push(Line::styled(format!("{who}:"), app.theme.heading));
             }
-            let md = markdown::render(item, width.saturating_sub(2), &app.theme, RenderOptions::default());
-            for (j, mut line) in md.lines.into_iter().enumerate() {
-                line.spans.insert(0, Span::styled(if j == 0 { "• " } else { "  " }, app.theme.bullet));
-                lines.push(line);
+            // Most eras write each item as a bullet already; give the others one so all items look alike.
+            if is_list_item(item) {
+                lines.extend(markdown::render(item, width, &app.theme, RenderOptions::default()).lines);
+            } else {
+                let md = markdown::render(item, width.saturating_sub(2), &app.theme, RenderOptions::default());
+                for (j, mut line) in md.lines.into_iter().enumerate() {
+                    line.spans.insert(0, Span::styled(if j == 0 { "• " } else { "  " }, app.theme.bullet));
+                    lines.push(line);
+                }
             }
             out.push(lines);
         }
     }
     out
+}
+
+fn is_list_item(markdown: &str) -> bool {
+    let t = markdown.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    t.starts_with(['-', '*', '+']) || (digits > 0 && t[digits..].starts_with(['.', ')']))
 }
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {

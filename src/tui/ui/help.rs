@@ -38,7 +38,7 @@ pub fn area(screen: Rect) -> Rect {
 pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
     let area = area(screen);
     Clear.render(area, buf);
-    let block = pane_block(" Keys · Esc closes ", Focus::Focused, &app.theme);
+    let block = pane_block(" Keys · j/k scroll · Esc closes ", Focus::Focused, &app.theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let lines = lines(app);
