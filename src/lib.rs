@@ -11,6 +11,7 @@
 //! The front ends sit on top: [`cli`] (list, show, links, search, export) and [`tui`] (the reader).
 
 pub mod cli;
+pub mod config;
 pub mod library;
 pub mod links;
 pub mod model;
