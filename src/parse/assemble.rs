@@ -425,7 +425,7 @@ impl Builder<'_> {
                         .collect();
                     let link = item_links.first().and_then(|&li| first_link(li..li + 1));
                     let text = collapse(&strip_literal_links(&plain_line(&md)));
-                    units.push(Unit { kind: UnitKind::Distinct, text, body: md, link });
+                    units.push(Unit { kind: UnitKind::Distinct, text, body: super::text::item_markdown(&md), link });
                 }
             }
             BlockKind::Code => {

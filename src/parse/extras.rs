@@ -28,7 +28,7 @@ impl ExtrasBuilder {
 
     /// An item that names its own host (`- Bob: Be sure to visit …`).
     pub fn item_for(&mut self, host: Option<String>, markdown: &str) {
-        let md = markdown.trim();
+        let md = super::text::item_markdown(markdown);
         if md.is_empty() {
             return;
         }
@@ -40,7 +40,7 @@ impl ExtrasBuilder {
             }
         };
         if let Some(g) = self.groups.get_mut(group) {
-            g.items.push(md.to_owned());
+            g.items.push(md);
         }
     }
 

@@ -77,6 +77,31 @@ pub fn plain_line(raw: &str) -> String {
     if t.contains(['*', '_']) { t.replace(['*', '_'], "").trim().to_owned() } else { t.to_owned() }
 }
 
+/// A list item's markdown without its bullet (`- `, `* `, `1. `), continuation lines dedented to match, so
+/// the item renders as its own content.
+pub fn item_markdown(md: &str) -> String {
+    let t = md.trim();
+    let marker = if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") {
+        2
+    } else {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let after = t.as_bytes().get(digits..digits + 2);
+        if (1..=9).contains(&digits) && matches!(after, Some([b'.' | b')', b' '])) { digits + 2 } else { 0 }
+    };
+    if marker == 0 {
+        return t.to_owned();
+    }
+    let pad = " ".repeat(marker);
+    let mut out = String::with_capacity(t.len());
+    for (i, line) in t.get(marker..).unwrap_or("").split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(line.strip_prefix(pad.as_str()).unwrap_or(line));
+    }
+    out.trim().to_owned()
+}
+
 /// The first line of a source slice.
 pub fn first_source_line(s: &str) -> &str {
     let t = s.trim_start_matches(['\n', '\r']);
@@ -187,6 +212,14 @@ mod tests {
     fn collapse_drops_stray_bold_and_spaces() {
         assert_eq!(collapse("  a \n b ****c  "), "a b c");
         assert_eq!(collapse("2 * 3"), "2 * 3");
+    }
+
+    #[test]
+    fn item_markdown_drops_the_bullet() {
+        assert_eq!(item_markdown("- one\n  - nested"), "one\n- nested");
+        assert_eq!(item_markdown("12. twelve"), "twelve");
+        assert_eq!(item_markdown("plain"), "plain");
+        assert_eq!(item_markdown("-"), "-");
     }
 
     #[test]
