@@ -2,6 +2,8 @@
 //! section in force (intro, a segment, extras, jokes, sponsor, a non-segment block), cutting segment bodies
 //! as slices of the source.
 
+use std::collections::HashSet;
+
 use super::extras::ExtrasBuilder;
 use super::hosts::{LabelUse, label_host};
 use super::jokes::{self, JokeGroup, Unit, UnitKind};
@@ -11,6 +13,10 @@ use super::sponsor::{sponsor_name, sponsor_phrase};
 use super::text::{collapse, first_source_line, is_typo_of, label_words, plain_line, prefix};
 use super::walker::{Block, BlockKind, Line, Opening, RawLink, Walk};
 use crate::model::{Episode, EpisodeLink, Host, Link, Segment, Sponsor};
+
+/// Fuzzy matching (typos, initials) looks at this many of an episode's hosts: real episodes have a handful,
+/// and the bound keeps hostile notes with thousands of names linear.
+const MAX_KNOWN: usize = 32;
 
 /// Maps byte offsets of the parsed text to 1-based lines of the original file.
 pub struct LineMap<'a> {
@@ -54,7 +60,7 @@ impl LineMap<'_> {
         let span = self.text.get(cursor.offset..offset).unwrap_or("");
         cursor.newlines += count_newlines(span);
         cursor.offset = offset;
-        let added = self.inserted.iter().take_while(|&&p| p < offset).count();
+        let added = self.inserted.partition_point(|&p| p < offset);
         1 + self.lines_before + cursor.newlines - added.min(cursor.newlines)
     }
 }
@@ -224,7 +230,10 @@ fn link_only(line: &Line, links: &[RawLink<'_>]) -> Option<(String, String)> {
 struct Builder<'a> {
     text: &'a str,
     walk: &'a Walk<'a>,
+    /// Hosts the episode's certain markers name, in order (at most [`MAX_KNOWN`], for fuzzy matching).
     known: Vec<String>,
+    /// Every certain marker host, lower case, for exact lookups.
+    known_lower: HashSet<String>,
     drafts: Vec<Draft>,
     section: Section,
     /// The section each block sits in, for naming the section of every link.
@@ -245,19 +254,21 @@ impl Builder<'_> {
         }
     }
 
+    fn is_known(&self, name: &str) -> bool {
+        self.known_lower.contains(&name.to_lowercase()) || self.known.iter().any(|k| is_typo_of(name, k))
+    }
+
     fn resolve_host(&self, m: &Marker) -> (Option<String>, usize) {
         match (&m.host, m.certainty) {
             (Some(h), NameCertainty::Certain) => (Some(h.clone()), m.len),
             (Some(h), NameCertainty::IfKnown) => {
-                match self.known.iter().find(|k| k.eq_ignore_ascii_case(h) || is_typo_of(h, k)) {
-                    Some(_) => (Some(h.clone()), m.len),
-                    None => (None, m.len_without_name),
+                if self.is_known(h) {
+                    (Some(h.clone()), m.len)
+                } else {
+                    (None, m.len_without_name)
                 }
             }
-            (Some(h), NameCertainty::OnlyIfKnown) => {
-                let known = self.known.iter().find(|k| k.eq_ignore_ascii_case(h) || is_typo_of(h, k));
-                (known.map(|_| h.clone()), m.len)
-            }
+            (Some(h), NameCertainty::OnlyIfKnown) => (self.is_known(h).then(|| h.clone()), m.len),
             (None, _) => (None, m.len),
         }
     }
@@ -417,13 +428,17 @@ impl Builder<'_> {
         let mut units = Vec::new();
         match b.kind {
             BlockKind::List => {
+                // Links and items are both in source order: one cursor walks the links once.
+                let mut next_link = b.links.start;
                 for item in &b.items {
                     let md = text.get(item.range.clone()).unwrap_or("").trim().to_owned();
-                    let item_links: Vec<usize> = (b.links.clone())
-                        .filter(|&li| links.get(li).is_some_and(|l| md.contains(l.url.as_ref())))
-                        .take(1)
-                        .collect();
-                    let link = item_links.first().and_then(|&li| first_link(li..li + 1));
+                    while links.get(next_link).is_some_and(|l| l.offset < item.range.start) && next_link < b.links.end {
+                        next_link += 1;
+                    }
+                    let inside = (next_link < b.links.end
+                        && links.get(next_link).is_some_and(|l| item.range.contains(&l.offset)))
+                    .then_some(next_link);
+                    let link = inside.and_then(|li| first_link(li..li + 1));
                     let text = collapse(&strip_literal_links(&plain_line(&md)));
                     units.push(Unit { kind: UnitKind::Distinct, text, body: super::text::item_markdown(&md), link });
                 }
@@ -622,9 +637,11 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
     let markers: Vec<Option<Marker>> =
         blocks.iter().enumerate().map(|(i, b)| if Some(i) == title_block { None } else { marker_of(b) }).collect();
     let mut known: Vec<String> = Vec::new();
+    let mut known_lower: HashSet<String> = HashSet::new();
     for m in markers.iter().flatten() {
         if let (Some(h), NameCertainty::Certain, Ordinal::Number(_)) = (&m.host, m.certainty, m.ordinal)
-            && !known.iter().any(|k| k.eq_ignore_ascii_case(h))
+            && known_lower.insert(h.to_lowercase())
+            && known.len() < MAX_KNOWN
         {
             known.push(h.clone());
         }
@@ -635,7 +652,7 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
         .map(|m| {
             m.filter(|m| {
                 m.certainty != NameCertainty::OnlyIfKnown
-                    || m.host.as_deref().is_some_and(|h| known.iter().any(|k| k.eq_ignore_ascii_case(h)))
+                    || m.host.as_deref().is_some_and(|h| known_lower.contains(&h.to_lowercase()))
             })
         })
         .collect();
@@ -644,6 +661,7 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
         text,
         walk,
         known,
+        known_lower,
         drafts: Vec::new(),
         section: Section::Intro,
         sections: Vec::with_capacity(blocks.len()),
@@ -673,6 +691,7 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
     valid_before.push(count);
     let mut segments = Vec::with_capacity(b.drafts.len());
     let mut cursor = LineCursor::default();
+    let mut seen_hosts: HashSet<String> = HashSet::new();
     for d in b.drafts {
         let mut s = d.segment;
         s.body = text.get(d.body_start..d.body_end).unwrap_or("").trim().to_owned();
@@ -684,7 +703,7 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
         let to = valid_before.get(end_link).copied().unwrap_or(from).max(from);
         s.links = episode.links.get(from..to).unwrap_or(&[]).iter().map(link_of).collect();
         if let Some(h) = &s.host
-            && !episode.hosts.iter().any(|x| x.name == *h)
+            && seen_hosts.insert(h.clone())
         {
             episode.hosts.push(Host::new(h.clone()));
         }
