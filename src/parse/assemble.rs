@@ -176,6 +176,19 @@ fn strip_literal_links(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Markdown after a `Michael:` label on its first line (`- **Bob**: Be sure …` → `Be sure …`), so an item
+/// filed under its host does not repeat the name; nested lines are kept.
+fn after_label(md: &str) -> &str {
+    let first_end = md.find('\n').unwrap_or(md.len());
+    match md.get(..first_end).and_then(|l| l.find([':', '：'])) {
+        Some(i) => {
+            let colon = md.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+            md.get(i + colon..).unwrap_or(md).trim_start_matches(['*', '_', ' ', '\t']).trim_start_matches(['\r', '\n'])
+        }
+        None => md,
+    }
+}
+
 /// The text is one bare `http(s)://` address.
 fn bare_url(text: &str) -> Option<String> {
     let t = text.trim();
@@ -353,7 +366,7 @@ impl Builder<'_> {
             Some(host) if rest_text.is_empty() => self.extras.label(host),
             Some(host) => {
                 self.extras.label(host.clone());
-                self.extras.item_for(Some(host), markdown);
+                self.extras.item_for(Some(host), after_label(markdown));
             }
             None => self.extras.item(markdown),
         }
@@ -400,7 +413,7 @@ impl Builder<'_> {
                     let (label, rest) = split_label(&first);
                     let host = rest.and_then(|_| label_host(label, &self.known, LabelUse::Prefix));
                     match host {
-                        Some(h) => self.extras.item_for(Some(h), md),
+                        Some(h) => self.extras.item_for(Some(h), &super::text::item_markdown(after_label(md))),
                         None => self.extras.item(md),
                     }
                     if let Some(h) = next_label {
@@ -734,6 +747,13 @@ mod tests {
         assert_eq!(number_and_title("PB 485"), (Some(485), None));
         assert_eq!(number_and_title("#460: Title here"), (Some(460), Some("Title here".into())));
         assert_eq!(number_and_title("Python Bytes Episode 7"), (Some(7), None));
+    }
+
+    #[test]
+    fn labels_come_off_items() {
+        assert_eq!(after_label("- **Bob**: Be sure to visit"), "Be sure to visit");
+        assert_eq!(after_label("Michael: [x](https://y.example)"), "[x](https://y.example)");
+        assert_eq!(after_label("- Brian: \n\t- nested"), "\t- nested");
     }
 
     #[test]
