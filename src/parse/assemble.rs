@@ -189,6 +189,20 @@ fn after_label(md: &str) -> &str {
     }
 }
 
+/// `**Main topic**: AMA questions from the audience. Use …`: an episode with one unnumbered item, titled by
+/// the first sentence after the label.
+fn main_topic(line: &str) -> Option<String> {
+    let (label, rest) = split_label(line);
+    let words = label_words(label);
+    if words != "main topic" && words != "topic" {
+        return None;
+    }
+    let rest = line.get(rest?..)?.trim();
+    let sentence = rest.find(". ").map_or(rest, |i| rest.get(..i).unwrap_or(rest));
+    let title = clean_title(sentence.trim_end_matches('.'));
+    (!title.is_empty()).then_some(title)
+}
+
 /// The text is one bare `http(s)://` address.
 fn bare_url(text: &str) -> Option<String> {
     let t = text.trim();
@@ -591,6 +605,19 @@ impl Builder<'_> {
             self.push_draft(i, Segment { title, url: Some(url), ..Segment::default() }, body_start);
             return;
         }
+        if link_items
+            && b.kind == BlockKind::Paragraph
+            && b.opening == Opening::Strong
+            && matches!(&self.section, Section::Intro | Section::Segment(_) | Section::Other(_))
+            && let Some(title) = main_topic(line)
+        {
+            self.close_segment(b.range.start, i);
+            let url = b.lines.first().and_then(|l| l.links.first()).and_then(|l| self.walk.links.get(l.link));
+            let url = url.filter(|l| valid_url(&l.url)).map(|l| l.url.trim().to_owned());
+            let body_start = b.lines.get(1).map_or(b.range.end, |l| l.start);
+            self.push_draft(i, Segment { title, url, ..Segment::default() }, body_start);
+            return;
+        }
         if lined && let Some(end) = sponsor_phrase(line) {
             self.close_segment(b.range.start, i);
             self.section = Section::Sponsor;
@@ -754,6 +781,15 @@ mod tests {
         assert_eq!(after_label("- **Bob**: Be sure to visit"), "Be sure to visit");
         assert_eq!(after_label("Michael: [x](https://y.example)"), "[x](https://y.example)");
         assert_eq!(after_label("- Brian: \n\t- nested"), "\t- nested");
+    }
+
+    #[test]
+    fn main_topic_is_titled_by_its_first_sentence() {
+        assert_eq!(
+            main_topic("Main topic: AMA questions from the audience. Use the search.").as_deref(),
+            Some("AMA questions from the audience")
+        );
+        assert_eq!(main_topic("Extras: things"), None);
     }
 
     #[test]

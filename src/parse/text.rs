@@ -67,6 +67,9 @@ pub fn prefix(s: &str, max: usize) -> &str {
 pub fn plain_line(raw: &str) -> String {
     let t = raw.trim();
     let t = t.trim_start_matches('#').trim_start();
+    if matches!(t, "-" | "*" | "+") {
+        return String::new();
+    }
     let t = ["- ", "* ", "+ "].iter().find_map(|m| t.strip_prefix(m)).unwrap_or(t);
     let t = match t.find(". ") {
         Some(i) if i <= 3 && t.get(..i).is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())) => {
