@@ -7,6 +7,7 @@
 //! uses, so columns stay aligned around wide (CJK, emoji) and zero-width (combining) characters.
 
 mod escape;
+pub mod json;
 
 use std::borrow::Cow;
 use std::ops::Range;
