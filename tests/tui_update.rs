@@ -228,3 +228,20 @@ fn resize_to_nothing_and_back_keeps_state_valid() {
     }
     assert_eq!(a.size, (50, 12));
 }
+
+#[test]
+fn a_keystroke_builds_a_screenful_of_results_and_scrolling_builds_the_rest() {
+    let seg = |i: u32| fixture::segment(i, "Brian Okken", &format!("python news {i}"), "https://x.example", "text");
+    let mut lib = library();
+    lib.episodes[0].segments = (1..=60).map(seg).collect();
+    let mut a = app(lib);
+    let mut r = Recorder::default();
+    press(&mut a, "/python", &mut r);
+    assert!(!a.hits_complete);
+    let first = a.hits.len();
+    assert!((10..60).contains(&first), "{first}");
+    press(&mut a, "<pgdn><pgdn><pgdn><pgdn>", &mut r);
+    assert_eq!((a.hits.len(), a.hits_complete), (60, true));
+    press(&mut a, "<Esc>/python<Enter>N", &mut r);
+    assert_eq!(a.sel.hit, 59, "N from the first result wraps to the true last one");
+}
