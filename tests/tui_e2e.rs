@@ -81,7 +81,7 @@ impl Tmux {
         let bin = env!("CARGO_BIN_EXE_shownotes");
         let pid = self.dir.join("pid");
         let line = format!(
-            "XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' sh -c 'echo $$ > \"{p}\"; exec \"{bin}\" --library \"{c}\"'; stty -a; echo READER-EXITED-$((40+2))",
+            "DISPLAY= WAYLAND_DISPLAY= BROWSER= XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' sh -c 'echo $$ > \"{p}\"; exec \"{bin}\" --library \"{c}\"'; stty -a; echo READER-EXITED-$((40+2))",
             d = self.dir.display(),
             p = pid.display(),
             c = corpus.display(),
@@ -127,8 +127,19 @@ fn search_then_enter_shows_that_segment() {
     t.keys(&["Enter"]);
     let screen = t.wait_for("the segment text", |s| s.contains(&format!(" {number} ·")) && s.contains("[Segment text"));
     assert!(screen.contains(title_start.split_whitespace().next().unwrap_or("")), "{screen}");
+
+    // Headless (no DISPLAY): `o` says so and shows the link; `y` copies it with OSC 52.
+    t.type_text("o");
+    t.wait_for("the no-browser message", |s| s.contains("No browser can start here"));
+    t.type_text("y");
+    t.wait_for("the copy confirmation", |s| s.contains("Copied to the clipboard"));
     t.keys(&["q"]);
     t.assert_restored();
+
+    // Opening the segment marked its episode read, at the XDG data path.
+    let state = std::fs::read_to_string(t.dir.join("data/shownotes/state.json")).expect("state written");
+    let state: serde_json::Value = serde_json::from_str(&state).expect("state is JSON");
+    assert!(state["read"].as_array().is_some_and(|r| r.contains(&serde_json::json!(number))), "{state}");
 }
 
 #[test]
