@@ -173,3 +173,16 @@ fn sighup_restores_the_terminal() {
     t.signal("HUP");
     t.assert_restored();
 }
+
+#[test]
+fn a_resize_storm_down_to_1x1_never_kills_the_reader() {
+    let Some((t, corpus)) = Tmux::start("resize") else { return };
+    t.launch(&corpus);
+    t.type_text("3");
+    for (w, h) in [(1, 1), (20, 5), (200, 60), (2, 40), (49, 11), (1, 1), (80, 3), (120, 40)] {
+        assert!(t.cmd(&["resize-window", "-t", "main", "-x", &w.to_string(), "-y", &h.to_string()]).status.success());
+    }
+    t.wait_for("the full layout again", |s| s.contains("Episodes (") && s.contains("[Segment text"));
+    t.keys(&["q"]);
+    t.assert_restored();
+}

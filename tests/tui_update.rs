@@ -245,3 +245,15 @@ fn a_keystroke_builds_a_screenful_of_results_and_scrolling_builds_the_rest() {
     press(&mut a, "<Esc>/python<Enter>N", &mut r);
     assert_eq!(a.sel.hit, 59, "N from the first result wraps to the true last one");
 }
+
+#[test]
+fn clicking_a_tab_title_shows_that_tab() {
+    let mut a = app(library());
+    let detail = shownotes::tui::ui::layout::layout(ratatui::layout::Rect::new(0, 0, 100, 30)).expect("fits").detail;
+    let screen = fixture::screen(&fixture::draw(&mut a, 100, 30));
+    let title_row: String =
+        screen.lines().nth(usize::from(detail.y)).unwrap_or_default().chars().skip(usize::from(detail.x)).collect();
+    let col = title_row.find("Extras").map(|b| title_row[..b].chars().count()).expect("Extras tab");
+    a.update(Action::Click { column: detail.x + u16::try_from(col).expect("col") + 1, row: detail.y });
+    assert_eq!((a.focus, a.detail), (Pane::Extras, Pane::Extras));
+}
