@@ -103,14 +103,55 @@ fn number_and_title(heading: &str) -> (Option<u32>, Option<String>) {
     (n, (!after.is_empty()).then(|| collapse(after)))
 }
 
-/// Junk between a marker and the title link (`Ï`, a bare `(https://…)`) that a reader skips.
+/// Junk between a marker and the title link (a stray `Ï`, a bare `(https://…)`) that a reader skips.
 fn is_junk(s: &str) -> bool {
     let t = s.trim();
-    t.is_empty() || (t.chars().count() <= 2) || (t.contains("://") && !t.contains(' '))
+    t.is_empty()
+        || (t.chars().count() <= 2 && t.chars().all(char::is_alphabetic))
+        || (t.contains("://") && !t.contains(' '))
+}
+
+/// Markdown that reached the visible text literally (inside a code span, behind an escaped `[`, or a link
+/// whose target has spaces) still reads as its text: `[**pluginlib**](https://…)` → `pluginlib`.
+fn strip_literal_links(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains("](") {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        let after = rest.get(open + 1..).unwrap_or("");
+        let Some(close) = after.find("](") else { break };
+        let target = after.get(close + 2..).unwrap_or("");
+        let Some(end) = target.find(')') else { break };
+        out.push_str(rest.get(..open).unwrap_or(""));
+        out.push_str(after.get(..close).unwrap_or(""));
+        rest = target.get(end + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The text is one bare `http(s)://` address.
+fn bare_url(text: &str) -> Option<String> {
+    let t = text.trim();
+    ((t.starts_with("http://") || t.starts_with("https://")) && !t.contains(char::is_whitespace) && valid_url(t))
+        .then(|| t.to_owned())
+}
+
+/// The target of the first literal `[text](http…)` left in visible text.
+fn literal_link_target(text: &str) -> Option<String> {
+    let open = text.find("](")?;
+    let target = text.get(open + 2..)?;
+    let end = target.find(')')?;
+    let url = target.get(..end)?.trim();
+    (url.starts_with("http") && !url.contains(char::is_whitespace) && valid_url(url)).then(|| url.to_owned())
 }
 
 fn clean_title(s: &str) -> String {
-    collapse(s).trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|' | '*')).to_owned()
+    collapse(&strip_literal_links(s))
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|' | '*'))
+        .to_owned()
 }
 
 /// Title and url of a segment heading line after its marker.
@@ -123,7 +164,7 @@ fn title_and_url(line: &Line, from: usize, links: &[RawLink]) -> (String, Option
     let mut start = from.min(line.text.len());
     if let Some(first) = after.first()
         && first.span.start > start
-        && line.text.get(start..first.span.start).is_some_and(is_junk)
+        && line.text.get(start..first.span.start).is_some_and(|between| is_junk(&strip_literal_links(between)))
     {
         start = first.span.start;
     }
@@ -174,6 +215,10 @@ impl Builder<'_> {
                     None => (None, m.len_without_name),
                 }
             }
+            (Some(h), NameCertainty::OnlyIfKnown) => {
+                let known = self.known.iter().find(|k| k.eq_ignore_ascii_case(h) || is_typo_of(h, k));
+                (known.map(|_| h.clone()), m.len)
+            }
             (None, _) => (None, m.len),
         }
     }
@@ -182,22 +227,42 @@ impl Builder<'_> {
         let (host, title_from) = self.resolve_host(m);
         let Some(line0) = b.lines.first() else { return };
         let (mut title, mut url) = title_and_url(line0, title_from, &self.walk.links);
-        let mut body_start = b.lines.get(1).map_or(b.range.end, |l| l.start);
+        let mut title_line = 0;
         if title.is_empty()
             && let Some(line1) = b.lines.get(1)
         {
             (title, url) = title_and_url(line1, 0, &self.walk.links);
-            body_start = b.lines.get(2).map_or(b.range.end, |l| l.start);
-        } else if url.is_none()
-            && let Some(line1) = b.lines.get(1)
-            && let Some((_, u)) = link_only(line1, &self.walk.links)
-        {
-            url = Some(u);
+            title_line = 1;
         }
-        let ordinal = match m.ordinal {
+        let mut body_line = title_line + 1;
+        // The article's address on the line under the title, as a link or as bare text.
+        if url.is_none()
+            && let Some(next) = b.lines.get(title_line + 1)
+        {
+            let found = link_only(next, &self.walk.links).map(|(_, u)| u).or_else(|| bare_url(&next.text));
+            if found.is_some() {
+                url = found;
+                body_line += 1;
+            }
+        }
+        if url.is_none()
+            && let Some(line) = b.lines.get(title_line)
+        {
+            url = bare_url(&title).or_else(|| literal_link_target(&line.text));
+        }
+        let body_start = b.lines.get(body_line).map_or(b.range.end, |l| l.start);
+        let mut ordinal = match m.ordinal {
             Ordinal::Number(n) => Some(n),
             Ordinal::PreShow => None,
         };
+        // `#44` after `#3`: a doubled keystroke, read as 4.
+        if let (Some(n), Some(prev)) = (ordinal, self.drafts.last().and_then(|d| d.segment.ordinal)) {
+            let digits = n.to_string();
+            let first = digits.chars().next().and_then(|c| c.to_digit(10));
+            if n >= 10 && digits.chars().all(|c| Some(c) == digits.chars().next()) && first == Some(prev + 1) {
+                ordinal = first;
+            }
+        }
         self.push_draft(i, Segment { ordinal, host, title, url, ..Segment::default() }, body_start);
     }
 
@@ -244,6 +309,24 @@ impl Builder<'_> {
         }
     }
 
+    /// A `Michael:` line swallowed into the end of a list item (a lazy continuation line): a reader sees a
+    /// new label. Returns the item without it and the host it names.
+    fn split_trailing_label<'t>(&self, md: &'t str) -> (&'t str, Option<String>) {
+        let mut offset = 0;
+        for (k, line) in md.split_inclusive('\n').enumerate() {
+            let t = line.trim().trim_matches(['*', '_']);
+            if k > 0
+                && let Some(label) = t.strip_suffix(':').or_else(|| t.strip_suffix(":**"))
+                && label.split_whitespace().count() <= 2
+                && let Some(host) = label_host(label, &self.known, LabelUse::Standalone)
+            {
+                return (md.get(..offset).unwrap_or(md), Some(host));
+            }
+            offset += line.len();
+        }
+        (md, None)
+    }
+
     fn extras_block(&mut self, b: &Block, skip_first_line: bool) {
         let text = self.text;
         match b.kind {
@@ -258,11 +341,18 @@ impl Builder<'_> {
             BlockKind::List => {
                 for item in &b.items {
                     let md = text.get(item.range.clone()).unwrap_or("");
+                    if item.text.trim().is_empty() && md.trim().trim_start_matches(['-', '*', '+']).trim().is_empty() {
+                        continue;
+                    }
+                    let (md, next_label) = self.split_trailing_label(md);
                     let (label, rest) = split_label(&item.text);
                     let host = rest.and_then(|_| label_host(label, &self.known, LabelUse::Prefix));
                     match host {
                         Some(h) => self.extras.item_for(Some(h), md),
                         None => self.extras.item(md),
+                    }
+                    if let Some(h) = next_label {
+                        self.extras.label(h);
                     }
                 }
             }
@@ -322,6 +412,24 @@ impl Builder<'_> {
         }
     }
 
+    /// The heading's links after `from` that are listed together (`[one](…) & [two](…)`): each names a joke.
+    fn joined_links(&self, line: &Line, from: usize) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        let mut prev_end: Option<usize> = None;
+        for ll in line.links.iter().filter(|ll| ll.span.end > from) {
+            let Some(r) = self.walk.links.get(ll.link).filter(|r| valid_url(&r.url)) else { continue };
+            if let Some(end) = prev_end {
+                let between = line.text.get(end..ll.span.start).unwrap_or("x").trim();
+                if !matches!(between, "&" | "and" | "," | "+" | "/" | "|" | "") {
+                    break;
+                }
+            }
+            prev_end = Some(ll.span.end);
+            out.push((clean_title(&r.text), r.url.trim().to_owned()));
+        }
+        out
+    }
+
     fn section_name(&self) -> String {
         match &self.section {
             Section::Intro => "Intro".to_owned(),
@@ -363,8 +471,14 @@ impl Builder<'_> {
                     Some(l) => title_and_url(l, rest.unwrap_or(l.text.len()), &self.walk.links),
                     None => (String::new(), None),
                 };
-                let mut group =
-                    JokeGroup { title: (!title.is_empty()).then_some(title.clone()), url, units: Vec::new() };
+                let from = rest.unwrap_or(line.len());
+                let heading_links = line0.map(|l| self.joined_links(l, from)).unwrap_or_default();
+                let mut group = JokeGroup {
+                    title: (!title.is_empty()).then_some(title.clone()),
+                    url,
+                    heading_links,
+                    units: Vec::new(),
+                };
                 if group.url.is_none() && !title.is_empty() && b.lines.len() == 1 && title.ends_with('?') {
                     group.units.push(Unit {
                         kind: UnitKind::Paragraph,
@@ -435,7 +549,8 @@ impl Builder<'_> {
         match self.section {
             Section::Extras => self.extras_block(b, false),
             Section::Jokes => self.joke_block(b),
-            Section::Sponsor if self.sponsor_pending && lined => {
+            Section::Sponsor if self.sponsor_pending && (lined || b.kind == BlockKind::List) => {
+                let line = if lined { line } else { b.items.first().map_or("", |it| it.text.as_str()) };
                 if let Some(name) = sponsor_name(line) {
                     let url = self.walk.links.get(b.links.clone()).and_then(|ls| ls.first()).map(|l| l.url.clone());
                     self.sponsor = Some(Sponsor { name, url });
@@ -461,6 +576,16 @@ pub fn assemble(text: &str, walk: &Walk, map: &LineMap) -> Episode {
             known.push(h.clone());
         }
     }
+    // `Michael 4:` without a `#` is a marker only for a host the episode's other markers name.
+    let markers: Vec<Option<Marker>> = markers
+        .into_iter()
+        .map(|m| {
+            m.filter(|m| {
+                m.certainty != NameCertainty::OnlyIfKnown
+                    || m.host.as_deref().is_some_and(|h| known.iter().any(|k| k.eq_ignore_ascii_case(h)))
+            })
+        })
+        .collect();
     let link_items = !markers.iter().flatten().any(|m| matches!(m.ordinal, Ordinal::Number(_)));
     let mut b = Builder {
         text,

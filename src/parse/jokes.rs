@@ -28,18 +28,34 @@ pub struct Unit {
 pub struct JokeGroup {
     pub title: Option<String>,
     pub url: Option<String>,
+    /// Every link of the heading line (`Joke: [one](…) & [two](…)` is two jokes).
+    pub heading_links: Vec<(String, String)>,
     pub units: Vec<Unit>,
 }
 
-fn is_lead_in(text: &str) -> bool {
-    let t = text.trim();
+fn multi_line(u: &Unit) -> bool {
+    u.body.trim().contains('\n')
+}
+
+/// `via …`, `Sent over by …`, `Then:`: a line that introduces or credits a joke without telling one.
+fn is_lead_in(u: &Unit) -> bool {
+    if multi_line(u) {
+        return false;
+    }
+    let t = u.text.trim().trim_start_matches(['(', '[', '*', '_', ' ']);
     let lower = t.to_lowercase();
-    t.ends_with(':')
-        || lower.starts_with("via ")
+    t.trim_end_matches([')', ']', ' ']).ends_with(':')
+        || (lower.starts_with("via ") && t.split_whitespace().count() <= 6)
+        || lower == "via"
         || lower.starts_with("sent over by")
         || lower.starts_with("sent in by")
         || lower.starts_with("thanks to")
-        || lower == "via"
+}
+
+/// `Also:`, `And …`: what follows is one more joke.
+fn is_also(u: &Unit) -> bool {
+    let lower = u.text.trim().to_lowercase();
+    lower.starts_with("also") || lower.starts_with("and ") || lower.starts_with("and…")
 }
 
 fn is_answer(text: &str) -> bool {
@@ -49,19 +65,95 @@ fn is_answer(text: &str) -> bool {
 
 fn is_question(text: &str) -> bool {
     let t = text.trim();
-    t.ends_with('?') || t.to_lowercase().starts_with("q:")
+    let lower = t.to_lowercase();
+    t.ends_with('?') || lower.starts_with("q:") || lower.starts_with("question")
+}
+
+fn joke_of(u: Unit) -> Joke {
+    let (title, url) = match u.link {
+        Some((t, l)) => (Some(t), Some(l)),
+        None => (None, None),
+    };
+    Joke { title, url, body: u.body }
+}
+
+/// A heading that names its joke (`Joke: Dog names`, `Joke: [The 0.1x Engineer](…)`): one joke told by what
+/// follows, plus one per further heading link and per `Also:` addition; a heading over a list of nothing but
+/// links (`Joke: More programmer paintings`) is a title for those links.
+fn titled_jokes(group: JokeGroup, out: &mut Vec<Joke>) {
+    let all_links = group.url.is_none()
+        && group.units.iter().filter(|u| u.kind == UnitKind::Distinct).count() >= 2
+        && group.units.iter().all(|u| u.kind == UnitKind::Distinct && u.link.is_some() && !multi_line(u));
+    if all_links {
+        out.extend(group.units.into_iter().map(joke_of));
+        return;
+    }
+    let mut first = Joke { title: group.title, url: group.url, body: String::new() };
+    let mut heading_links = group.heading_links;
+    heading_links.dedup_by(|a, b| a.1 == b.1);
+    let mut more: Vec<Joke> = heading_links
+        .into_iter()
+        .skip(1)
+        .map(|(t, u)| Joke { title: Some(t), url: Some(u), body: String::new() })
+        .collect();
+    let mut after_also = false;
+    for u in group.units {
+        if is_also(&u) {
+            let lead_only =
+                u.link.is_none() && (u.text.trim().ends_with(':') || u.text.split_whitespace().count() <= 1);
+            if lead_only {
+                after_also = true;
+            } else {
+                more.push(joke_of(u));
+            }
+            continue;
+        }
+        if after_also && !is_lead_in(&u) {
+            more.push(joke_of(u));
+        } else if !after_also {
+            if !first.body.is_empty() {
+                first.body.push_str("\n\n");
+            }
+            first.body.push_str(&u.body);
+        }
+    }
+    out.push(first);
+    out.extend(more);
 }
 
 /// Turn a group's units into jokes.
 fn group_jokes(group: JokeGroup, out: &mut Vec<Joke>) {
-    let distinct = group.units.iter().any(|u| u.kind == UnitKind::Distinct);
-    let wanted = if distinct { UnitKind::Distinct } else { UnitKind::Paragraph };
-    let mut units: Vec<Unit> = group.units.into_iter().filter(|u| u.kind == wanted && !is_lead_in(&u.text)).collect();
-    if group.url.is_some() && !distinct {
-        // The heading links the joke; paragraphs under it are its telling.
-        let body = units.drain(..).map(|u| u.body).collect::<Vec<_>>().join("\n\n");
-        out.push(Joke { title: group.title, url: group.url, body });
+    // A heading asking a question (`Joke: Can you vibe?`) introduces the jokes under it rather than naming one.
+    let titled = group.url.is_some() || group.title.as_deref().is_some_and(|t| !t.trim_end().ends_with('?'));
+    if titled {
+        titled_jokes(group, out);
         return;
+    }
+    // Pictures, code and bullets are jokes; so are linked paragraphs beside them. With none of those, each
+    // paragraph is one.
+    let distinct = group.units.iter().any(|u| u.kind == UnitKind::Distinct);
+    let mut units: Vec<Unit> = Vec::new();
+    let mut iter = group.units.into_iter().peekable();
+    while let Some(u) = iter.next() {
+        if is_lead_in(&u) || (distinct && u.kind == UnitKind::Paragraph && u.link.is_none()) {
+            continue;
+        }
+        // A linked line right above a picture or code block is that joke's source, not another joke.
+        let captions_next = u.kind == UnitKind::Paragraph
+            && !multi_line(&u)
+            && iter.peek().is_some_and(|n| n.kind == UnitKind::Distinct && n.link.is_none() && !n.text.contains(' '));
+        if captions_next {
+            if let Some(n) = iter.next() {
+                units.push(Unit {
+                    kind: n.kind,
+                    text: n.text,
+                    body: format!("{}\n\n{}", u.body, n.body),
+                    link: u.link,
+                });
+            }
+            continue;
+        }
+        units.push(u);
     }
     let mut jokes: Vec<Joke> = Vec::new();
     let mut last_was_question = false;
@@ -75,15 +167,9 @@ fn group_jokes(group: JokeGroup, out: &mut Vec<Joke>) {
             continue;
         }
         last_was_question = is_question(&u.text);
-        let (title, url) = match u.link {
-            Some((t, l)) => (Some(t), Some(l)),
-            None => (None, None),
-        };
-        jokes.push(Joke { title, url, body: u.body });
+        jokes.push(joke_of(u));
     }
-    if jokes.is_empty() && group.url.is_some() {
-        jokes.push(Joke { title: group.title, url: group.url, body: String::new() });
-    } else if let Some(first) = jokes.first_mut()
+    if let Some(first) = jokes.first_mut()
         && first.title.is_none()
     {
         first.title = group.title;
@@ -127,6 +213,7 @@ mod tests {
         let g = JokeGroup {
             title: Some("Oh babe".into()),
             url: Some("https://x.example".into()),
+            heading_links: Vec::new(),
             units: vec![unit(UnitKind::Paragraph, "told over two lines")],
         };
         let jokes = finish(vec![g]);

@@ -20,6 +20,8 @@ pub enum NameCertainty {
     Certain,
     /// `#5 Brian CLI with Click` could equally be `#1 The Five Whys`: a name only if the episode knows it.
     IfKnown,
+    /// `Michael 4:` (no `#`): a marker at all only when the episode knows the name from its other markers.
+    OnlyIfKnown,
 }
 
 /// A recognised marker.
@@ -143,6 +145,16 @@ fn leading_noise(cur: &mut Cursor) {
 fn name_first(text: &str) -> Option<Marker> {
     let mut cur = Cursor { s: text, pos: 0 };
     leading_noise(&mut cur);
+    // `(bonus) Matt #7:`
+    if cur.peek() == Some('(') {
+        let save = cur.pos;
+        let inner = cur.skip_while(|c| c != ')');
+        if cur.eat(')') && inner.chars().count() <= 20 {
+            cur.spaces();
+        } else {
+            cur.pos = save;
+        }
+    }
     let name_start = cur.pos;
     for _ in 0..MAX_NAME_WORDS {
         word(&mut cur)?;
@@ -169,8 +181,13 @@ fn number_first(text: &str) -> Option<Marker> {
     let mut cur = Cursor { s: text, pos: 0 };
     cur.skip_while(|c| c.is_whitespace() || matches!(c, '*' | '_' | '['));
     let ordinal = hash_number(&mut cur)?;
-    let after_number = cur.pos;
     cur.spaces();
+    // `#5: (Brian):`
+    if text.get(cur.pos..).is_some_and(|r| r.trim_start_matches([':', ' ']).starts_with('(')) {
+        cur.eat(':');
+        cur.spaces();
+    }
+    let after_number = cur.pos;
     // `(Brian)`
     if cur.eat('(') {
         let save = cur.pos;
@@ -229,9 +246,37 @@ fn number_first(text: &str) -> Option<Marker> {
     Some(Marker { host: None, ordinal, certainty: NameCertainty::Certain, len: cur.pos, len_without_name: cur.pos })
 }
 
+/// `Michael 4: …`, `Brian 5 : …`: a name and a bare number with a colon; believable only for known hosts.
+fn name_number(text: &str) -> Option<Marker> {
+    let mut cur = Cursor { s: text, pos: 0 };
+    leading_noise(&mut cur);
+    let name_start = cur.pos;
+    word(&mut cur)?;
+    let name_end = cur.pos;
+    cur.skip_while(|c| c == ' ' || c == '*');
+    let digits = cur.skip_while(|c| c.is_ascii_digit());
+    if digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    cur.skip_while(|c| c == ' ' || c == '*');
+    if !cur.eat(':') {
+        return None;
+    }
+    cur.spaces();
+    let n: u32 = digits.parse().ok()?;
+    let host = text.get(name_start..name_end)?.to_owned();
+    (n > 0).then_some(Marker {
+        host: Some(host),
+        ordinal: Ordinal::Number(n),
+        certainty: NameCertainty::OnlyIfKnown,
+        len: cur.pos,
+        len_without_name: cur.pos,
+    })
+}
+
 /// A segment marker at the start of `text`, if there is one.
 pub fn parse_marker(text: &str) -> Option<Marker> {
-    name_first(text).or_else(|| number_first(text))
+    name_first(text).or_else(|| number_first(text)).or_else(|| name_number(text))
 }
 
 /// The countdown form `10: Title` (a year-in-review list): ordinal and the byte length of `10: `.
@@ -299,6 +344,14 @@ mod tests {
         assert_eq!(m("#1 Brian:Pyston"), Some((Some("Brian".into()), Ordinal::Number(1), "Pyston".into())));
         let five = parse_marker("#5 Brian CLI with Click").map(|m| (m.certainty, m.host));
         assert_eq!(five, Some((NameCertainty::IfKnown, Some("Brian".into()))));
+    }
+
+    #[test]
+    fn odd_shapes() {
+        assert_eq!(m("#5: (Brian): Maya"), Some((Some("Brian".into()), Ordinal::Number(5), "Maya".into())));
+        assert_eq!(m("(bonus) Matt #7: Twilio"), Some((Some("Matt".into()), Ordinal::Number(7), "Twilio".into())));
+        let bare = parse_marker("Brian 5 : icdiff").map(|m| (m.certainty, m.ordinal));
+        assert_eq!(bare, Some((NameCertainty::OnlyIfKnown, Ordinal::Number(5))));
     }
 
     #[test]

@@ -38,11 +38,12 @@ pub fn heading_like(block: &Block) -> bool {
             let Some(first) = block.lines.first() else { return false };
             let t = first.text.trim();
             let short = t.chars().count() <= 80;
-            short
-                && (matches!(block.opening, Opening::Strong | Opening::Emphasis)
-                    || t.ends_with(':')
-                    || t.contains(':')
-                    || (block.lines.len() == 1 && t.split_whitespace().count() <= 4))
+            let bold = matches!(block.opening, Opening::Strong | Opening::Emphasis);
+            (bold && t.chars().count() <= 300)
+                || short
+                    && (t.ends_with(':')
+                        || t.contains(':')
+                        || (block.lines.len() == 1 && t.split_whitespace().count() <= 6))
         }
         _ => false,
     }

@@ -20,6 +20,9 @@ pub fn sponsor_phrase(line: &str) -> Option<usize> {
     if lower.starts_with("sponsor") && word_end("sponsor".len()) {
         return Some(lead + "sponsor".len());
     }
+    if lower.starts_with("brought to you by") {
+        return Some(lead + "brought to you by".len());
+    }
     if lower.starts_with("this episode") {
         for phrase in ["brought to you by", "sponsored by"] {
             if let Some(i) = lower.find(phrase) {
@@ -45,7 +48,7 @@ fn name_from_url(word: &str) -> Option<String> {
 /// The sponsor's name from the text after the announcing phrase.
 pub fn sponsor_name(after: &str) -> Option<String> {
     let mut t = after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '*' | '–' | '—'));
-    for prefix in ["the folks at ", "the ", "our friends at "] {
+    for prefix in ["brought to you by ", "the folks at ", "the ", "our friends at "] {
         if t.len() >= prefix.len() && t.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix)) {
             t = t.get(prefix.len()..).unwrap_or(t);
         }
@@ -92,6 +95,8 @@ mod tests {
         );
         assert_eq!(name("Sponsored by Datadog pythonbytes.fm/datadog").as_deref(), Some("Datadog"));
         assert_eq!(name("Sponsor"), None);
+        assert_eq!(name("Brought to you by Rollbar! [http://rollbar.com]").as_deref(), Some("Rollbar"));
+        assert_eq!(name("Sponsor: Brought to you by FusionAuth - check").as_deref(), Some("FusionAuth"));
         assert_eq!(sponsor_phrase("Sponsorship slots are available"), None);
     }
 }
