@@ -159,6 +159,8 @@ fn numbered_body_links_and_the_links_pane_choose_what_opens() {
     let (a, r) = run("1 1 o");
     assert_eq!(a.sel.body_link, Some(1));
     assert_eq!(r.done, [Effect::OpenUrl("https://mypy-lang.org".into())]);
+    let (_, r) = run("1 1 <Enter>");
+    assert_eq!(r.done, [Effect::OpenUrl("https://mypy-lang.org".into())], "Enter opens the picked link too");
     let (a, _) = run("1 7");
     assert_eq!(a.status.as_deref(), Some("This text has links 1–1."));
     let (_, r) = run("<Tab><Tab><Tab><Tab> j <Enter>");
