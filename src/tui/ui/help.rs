@@ -9,16 +9,19 @@ use super::{Focus, pane_block};
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 
+/// Contexts and the (keys, description) rows they share.
+type Group = (Vec<Context>, Vec<(String, &'static str)>);
+
 /// The overlay's lines, generated from the key table; contexts with identical keys share one heading.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
-    let mut groups: Vec<(Vec<Context>, Vec<(String, &'static str)>)> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     for (context, keys, desc) in app.keymap.help_rows() {
         match groups.last_mut() {
             Some((contexts, rows)) if contexts.last() == Some(&context) => rows.push((keys, desc)),
             _ => groups.push((vec![context], vec![(keys, desc)])),
         }
     }
-    let mut merged: Vec<(Vec<Context>, Vec<(String, &'static str)>)> = Vec::new();
+    let mut merged: Vec<Group> = Vec::new();
     for (contexts, rows) in groups {
         match merged.iter_mut().find(|(_, r)| *r == rows) {
             Some((cs, _)) => cs.extend(contexts),
