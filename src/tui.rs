@@ -1,8 +1,9 @@
 //! The terminal reader: read an event → keymap → `update` → carry out the effect → draw.
 //!
 //! The terminal is restored on every way out: normal quit, Ctrl-C (a key in raw mode), an error, a panic
-//! (ratatui's hook plus ours for mouse capture), and SIGTERM/SIGHUP/SIGINT, which set a flag the loop checks
-//! between events.
+//! (ratatui's hook plus ours for mouse capture), and SIGTERM/SIGHUP/SIGINT. A signal sets a flag the loop
+//! checks between events; a watchdog thread restores and exits itself if the loop does not get there, because
+//! crossterm's reader can spin forever once the terminal has hung up (a closed window, a dropped SSH link).
 
 pub mod action;
 pub mod app;
@@ -34,6 +35,9 @@ use theme::{ColorMode, Theme};
 
 /// How often the loop wakes without input to notice a termination signal.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
+/// How long the watchdog lets the loop notice a signal before it restores the terminal and exits itself.
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 
 /// Open the reader on the library: `--library`/`SHOWNOTES_LIBRARY`, else the config's `library:`, else
 /// `./episodes`.
@@ -96,12 +100,25 @@ fn with_terminal(body: impl FnOnce(&mut DefaultTerminal) -> Result<()>) -> Resul
     result
 }
 
-/// Flags raised by SIGTERM, SIGHUP and SIGINT.
+/// A flag raised by SIGTERM, SIGHUP or SIGINT, and the watchdog thread behind it.
 fn termination_flag() -> Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let flag = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
-        signal_hook::flag::register(signal, Arc::clone(&flag)).context("cannot watch for termination signals")?;
-    }
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
+        .context("cannot watch for termination signals")?;
+    let raised = Arc::clone(&flag);
+    std::thread::Builder::new()
+        .name("signal-watchdog".into())
+        .spawn(move || {
+            let Some(signal) = signals.forever().next() else { return };
+            raised.store(true, Ordering::Relaxed);
+            // Normally the loop sees the flag, restores the terminal and returns, ending the process meanwhile.
+            std::thread::sleep(SIGNAL_GRACE);
+            let _ = execute!(std::io::stdout(), DisableMouseCapture);
+            ratatui::restore();
+            std::process::exit(128 + signal);
+        })
+        .context("cannot start the signal watchdog")?;
     Ok(flag)
 }
 

@@ -186,3 +186,27 @@ fn a_resize_storm_down_to_1x1_never_kills_the_reader() {
     t.keys(&["q"]);
     t.assert_restored();
 }
+
+/// True once the process has exited (gone, or a zombie nobody reaped).
+fn exited(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .map_or(true, |stat| stat.rsplit(')').next().is_some_and(|rest| rest.trim_start().starts_with('Z')))
+}
+
+#[test]
+fn a_vanished_terminal_ends_the_reader_instead_of_spinning() {
+    let Some((t, corpus)) = Tmux::start("hangup") else { return };
+    t.launch(&corpus);
+    let pid = t.reader_pid();
+    assert!(!exited(&pid));
+    // Closing the window hangs the terminal up under the reader, as a closed terminal or a dropped SSH link does.
+    assert!(t.cmd(&["kill-server"]).status.success());
+    let start = Instant::now();
+    while !exited(&pid) {
+        if start.elapsed() > DEADLINE {
+            let _ = Command::new("kill").args(["-9", &pid]).status();
+            panic!("the reader (pid {pid}) was still running after its terminal hung up");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
