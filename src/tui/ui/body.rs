@@ -92,6 +92,9 @@ pub fn rendered(app: &App, width: u16) -> Rendered {
     }
     out.lines.push(Line::default());
     let body = markdown::render(&s.body, width, &app.theme, options);
+    if body.lines.is_empty() {
+        out.lines.push(Line::styled("(The notes say nothing more about this one.)", app.theme.dim));
+    }
     out.lines.extend(body.lines);
     out.links = body.links;
     out

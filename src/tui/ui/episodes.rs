@@ -29,7 +29,9 @@ fn items_in(app: &App, width: usize, range: std::ops::Range<usize>) -> Vec<Vec<L
             let hosts: Vec<String> = e.hosts.iter().map(|h| initials(&h.name)).collect();
             let hosts = clean_line(&hosts.join(" ")).into_owned();
             let title_w = width.saturating_sub(6 + hosts.width() + usize::from(!hosts.is_empty()));
-            let title = truncate(&clean_line(&e.display_title()), title_w);
+            let shown = e.display_title();
+            let shown = if shown.trim().is_empty() { e.file.clone() } else { shown };
+            let title = truncate(&clean_line(&shown), title_w);
             let pad = title_w.saturating_sub(title.width());
             let title_style = if read { app.theme.read } else { ratatui::style::Style::new() };
             vec![Line::from(vec![
