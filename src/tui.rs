@@ -1,19 +1,190 @@
-//! The terminal reader. PLACEHOLDER until the reader lands: prints the episode list.
+//! The terminal reader: read an event → keymap → `update` → carry out the effect → draw.
+//!
+//! The terminal is restored on every way out: normal quit, Ctrl-C (a key in raw mode), an error, a panic
+//! (ratatui's hook plus ours for mouse capture), and SIGTERM/SIGHUP/SIGINT. A signal sets a flag the loop
+//! checks between events; a watchdog thread restores and exits itself if the loop does not get there, because
+//! crossterm's reader can spin forever once the terminal has hung up (a closed window, a dropped SSH link).
 
-use std::io::Write;
+pub mod action;
+pub mod app;
+pub mod effect;
+pub mod keymap;
+pub mod markdown;
+pub mod theme;
+pub mod ui;
+pub mod update;
 
-use anyhow::Result;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
-use crate::cli::{Cli, ListFormat};
+use anyhow::{Context as _, Result};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use ratatui::crossterm::{event::DisableMouseCapture, event::EnableMouseCapture, execute};
 
-/// Open the reader on the library named by `cli`.
+use crate::cli::Cli;
+use crate::config;
+use crate::library::Library;
+use crate::state::StateStore;
+use action::Action;
+use app::App;
+use effect::Effects;
+use theme::{ColorMode, Theme};
+
+/// How often the loop wakes without input to notice a termination signal.
+const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
+/// How long the watchdog lets the loop notice a signal before it restores the terminal and exits itself.
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
+
+/// Open the reader on the library: `--library`/`SHOWNOTES_LIBRARY`, else the config's `library:`, else
+/// `./episodes`.
 ///
 /// # Errors
-/// When the library cannot be loaded or the terminal cannot be written.
+/// When the library cannot be loaded or the terminal cannot be used.
 pub fn run(cli: &Cli) -> Result<()> {
-    let library = crate::cli::load_library(&cli.library_path())?;
-    let mut out = std::io::stdout().lock();
-    crate::cli::output::list(&library, ListFormat::Text, &mut out)?;
-    out.flush()?;
+    let (config, mut warnings) = config::default_path().map(|p| config::load(&p)).unwrap_or_default();
+    let (path, source) = library_path(cli, &config);
+    let library =
+        Library::load(&path).with_context(|| format!("cannot open the library {} ({source})", path.display()))?;
+    warnings.extend(library.warnings.iter().cloned());
+    if !library.errors.is_empty() {
+        warnings.push(format!("{} files could not be read (`shownotes list` names them)", library.errors.len()));
+    }
+    let (store, w) = config::state_path().map_or_else(|| (StateStore::in_memory(), Vec::new()), StateStore::open);
+    warnings.extend(w);
+    let (theme, w) = Theme::new(&config.theme, ColorMode::from_env());
+    warnings.extend(w);
+    let (keymap, w) = keymap::from_config(&config.keys);
+    warnings.extend(w);
+    let mut app = App::new(library, store, keymap, theme);
+    if let Some(first) = warnings.first() {
+        let more =
+            if warnings.len() > 1 { format!(" (+{} more after you quit)", warnings.len() - 1) } else { String::new() };
+        app.status = Some(format!("{first}{more}"));
+    }
+    let result = with_terminal(|terminal| event_loop(terminal, &mut app, &mut effect::System));
+    for w in &warnings {
+        eprintln!("warning: {}", crate::sanitize::clean_line(w));
+    }
+    result
+}
+
+/// The library folder and where that choice came from: flag or environment, then config, then `./episodes`.
+fn library_path(cli: &Cli, config: &config::Config) -> (PathBuf, &'static str) {
+    if let Some(p) = &cli.library {
+        return (p.clone(), "from --library or SHOWNOTES_LIBRARY");
+    }
+    if let Some(p) = &config.library {
+        return (config::expand_home(p), "from `library:` in the config file");
+    }
+    (PathBuf::from("episodes"), "the default; pass --library <PATH> or set `library:` in the config file")
+}
+
+/// Set the terminal up, run `body`, and put the terminal back however `body` ends.
+fn with_terminal(body: impl FnOnce(&mut DefaultTerminal) -> Result<()>) -> Result<()> {
+    let mut terminal = ratatui::try_init().context("cannot set up the terminal (is this an interactive terminal?)")?;
+    // ratatui's panic hook restores raw mode and the screen; ours also releases the mouse first.
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        ratatui_hook(info);
+    }));
+    let result = execute!(std::io::stdout(), EnableMouseCapture)
+        .context("cannot enable the mouse")
+        .and_then(|()| body(&mut terminal));
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+/// A flag raised by SIGTERM, SIGHUP or SIGINT, and the watchdog thread behind it.
+fn termination_flag() -> Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let flag = Arc::new(AtomicBool::new(false));
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
+        .context("cannot watch for termination signals")?;
+    let raised = Arc::clone(&flag);
+    std::thread::Builder::new()
+        .name("signal-watchdog".into())
+        .spawn(move || {
+            let Some(signal) = signals.forever().next() else { return };
+            raised.store(true, Ordering::Relaxed);
+            // Normally the loop sees the flag, restores the terminal and returns, ending the process meanwhile.
+            std::thread::sleep(SIGNAL_GRACE);
+            let _ = execute!(std::io::stdout(), DisableMouseCapture);
+            ratatui::restore();
+            std::process::exit(128 + signal);
+        })
+        .context("cannot start the signal watchdog")?;
+    Ok(flag)
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, effects: &mut dyn Effects) -> Result<()> {
+    let stop = termination_flag()?;
+    let size = terminal.size()?;
+    app.update(Action::Resize { width: size.width, height: size.height });
+    let mut dirty = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            dirty = false;
+        }
+        match event::poll(SIGNAL_CHECK) {
+            Ok(true) => {}
+            Ok(false) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e).context("cannot read from the terminal"),
+        }
+        let event = match event::read() {
+            Ok(ev) => ev,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e).context("cannot read from the terminal"),
+        };
+        let Some(action) = to_action(app, &event) else { continue };
+        dirty = true;
+        if let Some(effect) = app.update(action) {
+            let report = effect::perform(&effect, effects);
+            app.update(Action::Report(report));
+        }
+    }
     Ok(())
+}
+
+/// The one place terminal events become actions.
+pub fn to_action(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => app.keymap.action(app.context(), *key),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column: m.column, row: m.row }),
+            MouseEventKind::ScrollDown => Some(Action::Scroll { column: m.column, row: m.row, lines: 3 }),
+            MouseEventKind::ScrollUp => Some(Action::Scroll { column: m.column, row: m.row, lines: -3 }),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize { width: *width, height: *height }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use clap::Parser;
+
+    use super::library_path;
+    use crate::cli::Cli;
+    use crate::config::Config;
+
+    #[test]
+    fn the_flag_beats_the_config_which_beats_the_default() {
+        let config = Config { library: Some(PathBuf::from("/from/config")), ..Config::default() };
+        let flag = Cli::parse_from(["shownotes", "--library", "/from/flag"]);
+        assert_eq!(library_path(&flag, &config).0, PathBuf::from("/from/flag"));
+        let none = Cli { library: None, command: None };
+        assert_eq!(library_path(&none, &config).0, PathBuf::from("/from/config"));
+        assert_eq!(library_path(&none, &Config::default()).0, PathBuf::from("episodes"));
+    }
 }

@@ -1,0 +1,74 @@
+//! Everything the reader can be asked to do: keys, mouse and the loop all become one of these.
+//!
+//! Actions carry no side effects; [`crate::tui::app::App::update`] gives them meaning. Names are snake_case
+//! in the config file (`keys: { "ctrl-n": move_down }`).
+
+use serde::{Deserialize, Serialize};
+
+/// One request to the reader.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Move the selection (or the text) of the focused pane down one row.
+    MoveDown,
+    /// Move the selection (or the text) of the focused pane up one row.
+    MoveUp,
+    /// Jump to the first row of the focused pane.
+    Top,
+    /// Jump to the last row of the focused pane.
+    Bottom,
+    /// Move a screenful down.
+    PageDown,
+    /// Move a screenful up.
+    PageUp,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Open the selected item: an episode, a segment, a host's highlight, a search result.
+    Enter,
+    /// Go back: close an overlay or prompt, or return focus towards the episode list.
+    Back,
+    /// Show segment N (1-based) of the current episode.
+    JumpSegment(u8),
+    /// Select link N (1-based) of the segment body, as numbered on screen.
+    SelectLink(u8),
+    /// Show the next episode, wrapping after the last.
+    NextEpisode,
+    /// Show the previous episode, wrapping before the first.
+    PrevEpisode,
+    /// Open the selected link in the browser.
+    OpenLink,
+    /// Copy the selected link to the clipboard.
+    CopyLink,
+    /// Start searching every segment.
+    Search,
+    /// Start filtering the episode list.
+    Filter,
+    /// Open the next search result.
+    NextHit,
+    /// Open the previous search result.
+    PrevHit,
+    /// Show or hide the list of every key.
+    Help,
+    /// Show or hide every host of the archive.
+    ArchiveHosts,
+    /// Leave the reader.
+    Quit,
+    /// Type one character into the prompt.
+    Insert(char),
+    /// Delete the character before the cursor of the prompt.
+    Backspace,
+    /// A mouse click at a screen cell.
+    #[serde(skip)]
+    Click { column: u16, row: u16 },
+    /// A wheel turn over a screen cell: positive scrolls down.
+    #[serde(skip)]
+    Scroll { column: u16, row: u16, lines: i8 },
+    /// The terminal changed size.
+    #[serde(skip)]
+    Resize { width: u16, height: u16 },
+    /// Tell the user how an effect went.
+    #[serde(skip)]
+    Report(String),
+}

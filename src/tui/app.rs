@@ -1,0 +1,210 @@
+//! The reader's whole state: the library, what is focused and selected, the open prompt or overlay.
+//!
+//! Fields change only in [`App::update`] (update.rs); drawing reads them through `&App`.
+
+use std::collections::BTreeMap;
+
+use crate::library::Library;
+use crate::model::Episode;
+use crate::search::{Hit, SearchIndex};
+use crate::state::StateStore;
+use crate::tui::keymap::{Context, Keymap};
+use crate::tui::theme::Theme;
+
+/// The panes that can hold focus, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Episodes,
+    Hosts,
+    Segments,
+    Body,
+    Links,
+    Extras,
+    Jokes,
+}
+
+impl Pane {
+    pub const ALL: [Self; 7] =
+        [Self::Episodes, Self::Hosts, Self::Segments, Self::Body, Self::Links, Self::Extras, Self::Jokes];
+
+    pub fn context(self) -> Context {
+        match self {
+            Self::Episodes => Context::Episodes,
+            Self::Hosts => Context::Hosts,
+            Self::Segments => Context::Segments,
+            Self::Body => Context::Body,
+            Self::Links => Context::Links,
+            Self::Extras => Context::Extras,
+            Self::Jokes => Context::Jokes,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        self.context().title()
+    }
+
+    /// The four panes that share the lower right area as tabs.
+    pub fn is_detail(self) -> bool {
+        matches!(self, Self::Body | Self::Links | Self::Extras | Self::Jokes)
+    }
+}
+
+/// What takes the keyboard besides the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Filter,
+    Search,
+    Help,
+    Archive,
+}
+
+/// One host across the whole archive, for the `H` view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostSummary {
+    pub name: String,
+    pub segments: usize,
+    pub episodes: Vec<u32>,
+}
+
+/// Which rows are selected, and how far text is scrolled, per pane.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Index into [`App::visible`].
+    pub episode: usize,
+    pub host: usize,
+    pub segment: usize,
+    pub link: usize,
+    pub extra: usize,
+    pub joke: usize,
+    /// First body line shown.
+    pub body_scroll: usize,
+    /// Link of the body picked by number (1-based as on screen), for `o`/`y`.
+    pub body_link: Option<usize>,
+    pub hit: usize,
+    pub archive: usize,
+    pub help_scroll: usize,
+}
+
+/// The reader.
+#[derive(Debug)]
+pub struct App {
+    pub library: Library,
+    pub index: SearchIndex,
+    pub store: StateStore,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub focus: Pane,
+    /// The detail tab showing in the lower right (Body, Links, Extras or Jokes).
+    pub detail: Pane,
+    pub mode: Mode,
+    pub sel: Selection,
+    /// Episode indices passing the filter, in library order.
+    pub visible: Vec<usize>,
+    pub filter: String,
+    pub query: String,
+    pub hits: Vec<Hit>,
+    /// False while `hits` holds only the first results (more are built when the selection nears the end).
+    pub hits_complete: bool,
+    /// The host whose segments are highlighted.
+    pub highlight_host: Option<String>,
+    pub archive_hosts: Vec<HostSummary>,
+    /// A message for the status line, until the next key.
+    pub status: Option<String>,
+    /// Terminal size, for mouse hit-testing and paging.
+    pub size: (u16, u16),
+    pub quit: bool,
+}
+
+/// Results built per keystroke at least; otherwise a screenful (building a hit's snippet is the costly part).
+pub const FIRST_HITS: usize = 10;
+
+impl App {
+    pub fn new(library: Library, store: StateStore, keymap: Keymap, theme: Theme) -> Self {
+        let index = SearchIndex::build(&library);
+        let visible = (0..library.episodes.len()).collect();
+        let archive_hosts = archive_hosts(&library);
+        Self {
+            library,
+            index,
+            store,
+            keymap,
+            theme,
+            focus: Pane::Episodes,
+            detail: Pane::Body,
+            mode: Mode::Normal,
+            sel: Selection::default(),
+            visible,
+            filter: String::new(),
+            query: String::new(),
+            hits: Vec::new(),
+            hits_complete: true,
+            highlight_host: None,
+            archive_hosts,
+            status: None,
+            size: (80, 24),
+            quit: false,
+        }
+    }
+
+    /// The key context: the open prompt or overlay, else the focused pane.
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Normal => self.focus.context(),
+            Mode::Filter => Context::Filter,
+            Mode::Search => Context::Search,
+            Mode::Help => Context::Help,
+            Mode::Archive => Context::Archive,
+        }
+    }
+
+    /// Index into `library.episodes` of the episode on the right.
+    pub fn episode_index(&self) -> Option<usize> {
+        self.visible.get(self.sel.episode).copied()
+    }
+
+    pub fn episode(&self) -> Option<&Episode> {
+        self.episode_index().and_then(|i| self.library.episodes.get(i))
+    }
+
+    pub fn segment(&self) -> Option<&crate::model::Segment> {
+        self.episode().and_then(|e| e.segments.get(self.sel.segment))
+    }
+
+    pub fn is_read(&self, episode: &Episode) -> bool {
+        episode.number.is_some_and(|n| self.store.is_read(n))
+    }
+}
+
+/// Every host of the library with their segment count and episodes, most segments first.
+pub fn archive_hosts(library: &Library) -> Vec<HostSummary> {
+    let mut by_name: BTreeMap<&str, HostSummary> = BTreeMap::new();
+    for episode in &library.episodes {
+        for segment in &episode.segments {
+            let Some(host) = segment.host.as_deref() else { continue };
+            let entry = by_name.entry(host).or_insert_with(|| HostSummary {
+                name: host.to_owned(),
+                segments: 0,
+                episodes: Vec::new(),
+            });
+            entry.segments += 1;
+            if let Some(n) = episode.number
+                && entry.episodes.last() != Some(&n)
+            {
+                entry.episodes.push(n);
+            }
+        }
+    }
+    let mut hosts: Vec<HostSummary> = by_name.into_values().collect();
+    for h in &mut hosts {
+        h.episodes.sort_unstable();
+        h.episodes.dedup();
+    }
+    hosts.sort_by(|a, b| b.segments.cmp(&a.segments).then_with(|| a.name.cmp(&b.name)));
+    hosts
+}
+
+/// `Brian Okken` → `BO`; `Michael` → `M`.
+pub fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_alphanumeric()).collect()
+}

@@ -1,0 +1,140 @@
+//! The selected segment's text as styled markdown, under its title; also the tab bar of the detail area.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use super::{Focus, pane_block};
+use crate::sanitize::clean_line;
+use crate::tui::app::{App, Pane};
+use crate::tui::markdown::{self, RenderOptions, Rendered};
+
+/// The four tabs of the detail area, in order.
+pub const TABS: [Pane; 4] = [Pane::Body, Pane::Links, Pane::Extras, Pane::Jokes];
+
+/// Each tab's label as drawn in the title (the shown one in brackets, so it is marked without colour too).
+pub fn tab_labels(app: &App, shown: Pane) -> Vec<(Pane, String)> {
+    TABS.into_iter()
+        .map(|pane| {
+            let count = app.episode().map(|e| match pane {
+                Pane::Links => e.links.len(),
+                Pane::Extras => e.extras.iter().map(|x| x.items.len()).sum(),
+                Pane::Jokes => e.jokes.len(),
+                _ => 0,
+            });
+            let label = match count {
+                Some(n) if n > 0 => format!("{} ({n})", pane.title()),
+                _ => pane.title().to_owned(),
+            };
+            (pane, if pane == shown { format!("[{label}]") } else { label })
+        })
+        .collect()
+}
+
+/// Where a tab label sits on the title row, as columns after the pane's left edge.
+pub fn tab_at(app: &App, column_in_pane: u16) -> Option<Pane> {
+    let mut x = 2usize; // the corner and the leading space
+    for (pane, label) in tab_labels(app, app.detail) {
+        let w = unicode_width::UnicodeWidthStr::width(label.as_str());
+        if (x..x + w).contains(&usize::from(column_in_pane)) {
+            return Some(pane);
+        }
+        x += w + 3; // " │ "
+    }
+    None
+}
+
+/// The detail pane's frame, its title listing the four tabs with the shown one marked.
+pub fn detail_block(app: &App, shown: Pane) -> Block<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (pane, label)) in tab_labels(app, shown).into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" │ ", app.theme.dim));
+        }
+        spans.push(Span::styled(label, if pane == shown { app.theme.tab_active } else { app.theme.tab }));
+    }
+    spans.push(Span::raw(" "));
+    pane_block(Line::from(spans), Focus::of(app, shown), &app.theme)
+}
+
+/// The text area inside a detail pane: one column of margin each side reads better than text on the border.
+pub fn detail_inner(area: Rect) -> Rect {
+    let inner = crate::tui::ui::layout::inner(area);
+    Rect { x: inner.x.saturating_add(1), width: inner.width.saturating_sub(2), ..inner }
+}
+
+/// The segment's title, host and link, then its body, at `width` cells.
+pub fn rendered(app: &App, width: u16) -> Rendered {
+    let Some(s) = app.segment() else { return Rendered::default() };
+    let options = RenderOptions { selected_link: app.sel.body_link };
+    let mut out = markdown::render(&heading_markdown(s), width, &app.theme, RenderOptions::default());
+    out.links.clear();
+    for line in &mut out.lines {
+        for span in &mut line.spans {
+            span.style = app.theme.heading.patch(span.style);
+        }
+    }
+    let mut meta = Vec::new();
+    if let Some(host) = &s.host {
+        meta.push(Span::styled(clean_line(host).into_owned(), app.theme.initials));
+    }
+    if let Some(url) = &s.url {
+        if !meta.is_empty() {
+            meta.push(Span::styled(" · ", app.theme.dim));
+        }
+        let used: usize = meta.iter().map(Span::width).sum();
+        let url = super::truncate(&clean_line(url), usize::from(width).saturating_sub(used));
+        meta.push(Span::styled(url, app.theme.dim));
+    }
+    if !meta.is_empty() {
+        out.lines.push(Line::from(meta));
+    }
+    out.lines.push(Line::default());
+    let body = markdown::render(&s.body, width, &app.theme, options);
+    if body.lines.is_empty() {
+        out.lines.push(Line::styled("(The notes say nothing more about this one.)", app.theme.dim));
+    }
+    out.lines.extend(body.lines);
+    out.links = body.links;
+    out
+}
+
+/// The title as a markdown paragraph, escaped so it renders literally.
+fn heading_markdown(s: &crate::model::Segment) -> String {
+    let n = s.ordinal.map(|n| format!("#{n} ")).unwrap_or_default();
+    let mut t = String::with_capacity(s.title.len() + 4);
+    for c in format!("{n}{}", s.title).chars() {
+        if c.is_ascii_punctuation() {
+            t.push('\\');
+        }
+        t.push(c);
+    }
+    t
+}
+
+/// The last first-line that still fills the pane, so scrolling stops at the end of the text.
+pub fn max_scroll(total: usize, height: usize) -> usize {
+    total.saturating_sub(height)
+}
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let block = detail_block(app, Pane::Body);
+    let inner = detail_inner(area);
+    block.render(area, buf);
+    if app.segment().is_none() {
+        Line::styled(" Pick a segment to read it here.", app.theme.dim).render(inner, buf);
+        return;
+    }
+    let text = rendered(app, inner.width);
+    let height = usize::from(inner.height);
+    let scroll = app.sel.body_scroll.min(max_scroll(text.lines.len(), height));
+    for (y, line) in (inner.y..).zip(text.lines.iter().skip(scroll).take(height)) {
+        line.render(Rect::new(inner.x, y, inner.width, 1), buf);
+    }
+    if text.lines.len() > height {
+        let pos = format!(" {}/{} ", (scroll + height).min(text.lines.len()), text.lines.len());
+        let x = area.right().saturating_sub(u16::try_from(pos.len()).unwrap_or(0) + 1);
+        buf.set_string(x, area.bottom().saturating_sub(1), pos, app.theme.dim);
+    }
+}

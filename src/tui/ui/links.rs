@@ -1,0 +1,49 @@
+//! Every link of the episode, numbered, with its text, address and the section it sits in.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use super::body::detail_block;
+use super::{Focus, draw_items, truncate};
+use crate::sanitize::clean_line;
+use crate::tui::app::{App, Pane};
+
+pub fn items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
+    let Some(e) = app.episode() else { return Vec::new() };
+    e.links
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let number = format!("{:>3} ", i + 1);
+            let section = if l.section == l.text { String::new() } else { truncate(&clean_line(&l.section), 24) };
+            let text_w = width.saturating_sub(number.width() + section.width() + 3);
+            let text = truncate(&clean_line(&l.text), text_w);
+            let url = truncate(&clean_line(&l.url), width.saturating_sub(number.width()));
+            vec![
+                Line::from(vec![
+                    Span::styled(number.clone(), app.theme.link_number),
+                    Span::styled(text, app.theme.link),
+                    Span::styled(format!("  {section}"), app.theme.dim),
+                ]),
+                Line::from(vec![Span::raw(" ".repeat(number.width())), Span::styled(url, app.theme.dim)]),
+            ]
+        })
+        .collect()
+}
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let block = detail_block(app, Pane::Links);
+    let inner = super::body::detail_inner(area);
+    block.render(area, buf);
+    let rows = items(app, usize::from(inner.width));
+    if rows.is_empty() {
+        Line::styled(" No links in this episode.", app.theme.dim).render(inner, buf);
+        return;
+    }
+    let focus = Focus::of(app, Pane::Links);
+    let style = if focus == Focus::Focused { app.theme.selected } else { app.theme.selected_unfocused };
+    draw_items(&rows, Some(app.sel.link), style, inner, buf);
+}

@@ -1,0 +1,90 @@
+//! Search as you type: the prompt, then each result with the matched words highlighted.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::{Focus, draw_items, highlighted, pane_block, truncate};
+use crate::sanitize::clean_line;
+use crate::tui::app::App;
+
+/// Two lines per result: episode, host and title; then the snippet.
+pub fn items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
+    items_in(app, width, 0..app.hits.len())
+}
+
+/// The lines of results `range` only: a frame builds what fits on screen, not every result.
+fn items_in(app: &App, width: usize, range: std::ops::Range<usize>) -> Vec<Vec<Line<'static>>> {
+    app.hits
+        .get(range)
+        .unwrap_or_default()
+        .iter()
+        .map(|h| {
+            let number = h.episode.map_or_else(|| "  ?".to_owned(), |n| format!("{n:>3}"));
+            let host = h.host.as_deref().and_then(|h| h.split_whitespace().next()).unwrap_or("");
+            let host = truncate(&clean_line(host), 8);
+            let mut first = vec![
+                Span::styled(format!("{number} "), app.theme.link_number),
+                Span::styled(format!("{host:<8} "), app.theme.initials),
+            ];
+            first.extend(highlighted(&h.title, &h.title_matches, app.theme.bold, app.theme.matched));
+            let mut second = vec![Span::raw("             ")];
+            second.extend(highlighted(&h.snippet, &h.snippet_matches, app.theme.dim, app.theme.matched));
+            vec![clip(first, width), clip(second, width)]
+        })
+        .collect()
+}
+
+/// Keep a line within `width` cells (the buffer clips too, but this keeps the `…` visible).
+fn clip(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let mut used = 0;
+    let mut out = Vec::new();
+    for s in spans {
+        let w = s.width();
+        if used + w > width {
+            out.push(Span::styled(truncate(&s.content, width.saturating_sub(used)), s.style));
+            break;
+        }
+        used += w;
+        out.push(s);
+    }
+    Line::from(out)
+}
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let count = match app.hits.len() {
+        0 => String::new(),
+        n if !app.hits_complete => format!(" · {n}+ results"),
+        1 => " · 1 result".to_owned(),
+        n => format!(" · {n} results"),
+    };
+    let block = pane_block(format!(" Search{count} "), Focus::Focused, &app.theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.height == 0 {
+        return;
+    }
+    let prompt = Line::from(vec![
+        Span::styled("/ ", app.theme.prompt),
+        Span::raw(clean_line(&app.query).into_owned()),
+        Span::styled("▏", app.theme.prompt),
+    ]);
+    prompt.render(Rect { height: 1, ..inner }, buf);
+    let list = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
+    // Every result is two lines, so the first one on screen follows from the selection alone.
+    let height = usize::from(list.height);
+    let first = super::layout::offset(app.sel.hit * 2, 2, height) / 2;
+    let rows = items_in(app, usize::from(list.width), first..app.hits.len().min(first + height / 2 + 2));
+    if rows.is_empty() {
+        let msg = if app.query.trim().is_empty() {
+            "Type words to find segments (titles, text, links, hosts)."
+        } else {
+            "No segment has all these words."
+        };
+        Line::styled(msg, app.theme.dim).render(list, buf);
+        return;
+    }
+    draw_items(&rows, app.sel.hit.checked_sub(first), app.theme.selected.patch(Style::new()), list, buf);
+}

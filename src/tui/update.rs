@@ -1,0 +1,219 @@
+//! `App::update`: the only place the reader's state changes. Takes an [`Action`], may return an [`Effect`].
+
+mod links;
+mod mouse;
+mod nav;
+mod prompt;
+
+use crate::tui::action::Action;
+use crate::tui::app::{App, Mode, Pane};
+use crate::tui::effect::Effect;
+
+impl App {
+    /// Apply one action; the returned effect is for the loop to carry out.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::Resize { width, height } => {
+                self.size = (width, height);
+                self.clamp();
+                return None;
+            }
+            Action::Report(msg) => {
+                self.status = Some(msg);
+                return None;
+            }
+            Action::Quit => {
+                self.quit = true;
+                return None;
+            }
+            Action::Click { column, row } => {
+                self.status = None;
+                self.click(column, row);
+                return None;
+            }
+            Action::Scroll { column, row, lines } => {
+                self.scroll_at(column, row, lines);
+                return None;
+            }
+            _ => self.status = None,
+        }
+        match self.mode {
+            Mode::Normal => self.normal(action),
+            Mode::Filter => {
+                self.filter_key(action);
+                None
+            }
+            Mode::Search => self.search_key(action),
+            Mode::Help => {
+                self.help_key(action);
+                None
+            }
+            Mode::Archive => {
+                self.archive_key(action);
+                None
+            }
+        }
+    }
+
+    fn normal(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::MoveDown => self.move_by(self.focus, 1),
+            Action::MoveUp => self.move_by(self.focus, -1),
+            Action::PageDown => self.move_by(self.focus, self.page(self.focus)),
+            Action::PageUp => self.move_by(self.focus, -self.page(self.focus)),
+            Action::Top => self.move_by(self.focus, isize::MIN / 2),
+            Action::Bottom => self.move_by(self.focus, isize::MAX / 2),
+            Action::NextPane => self.cycle_focus(1),
+            Action::PrevPane => self.cycle_focus(-1),
+            Action::Enter => return self.enter(),
+            Action::Back => self.back(),
+            Action::JumpSegment(n) => self.jump_segment(usize::from(n)),
+            Action::SelectLink(n) => self.select_body_link(usize::from(n)),
+            Action::NextEpisode => self.step_episode(1),
+            Action::PrevEpisode => self.step_episode(-1),
+            Action::OpenLink => return self.link_effect(Effect::OpenUrl),
+            Action::CopyLink => return self.link_effect(Effect::Copy),
+            Action::Search => {
+                self.mode = Mode::Search;
+                self.query.clear();
+                self.hits.clear();
+                self.sel.hit = 0;
+            }
+            Action::Filter => {
+                self.mode = Mode::Filter;
+                self.focus = Pane::Episodes;
+            }
+            Action::NextHit => self.step_hit(1),
+            Action::PrevHit => self.step_hit(-1),
+            Action::Help => {
+                self.mode = Mode::Help;
+                self.sel.help_scroll = 0;
+            }
+            Action::ArchiveHosts => self.mode = Mode::Archive,
+            _ => {}
+        }
+        None
+    }
+
+    fn enter(&mut self) -> Option<Effect> {
+        match self.focus {
+            Pane::Episodes => {
+                if self.episode().is_some_and(|e| !e.segments.is_empty()) {
+                    self.focus = Pane::Segments;
+                }
+            }
+            Pane::Hosts => {
+                let name = self.episode().and_then(|e| e.hosts.get(self.sel.host)).map(|h| h.name.clone());
+                self.highlight_host = if self.highlight_host == name { None } else { name };
+            }
+            Pane::Segments => self.open_segment(self.sel.segment),
+            Pane::Body if self.sel.body_link.is_some() => return self.link_effect(Effect::OpenUrl),
+            Pane::Body => self.status = Some("Press a link's number (1-9), then Enter or o to open it.".into()),
+            Pane::Links | Pane::Extras | Pane::Jokes => return self.link_effect(Effect::OpenUrl),
+        }
+        None
+    }
+
+    fn back(&mut self) {
+        if self.highlight_host.is_some() && matches!(self.focus, Pane::Hosts | Pane::Segments) {
+            self.highlight_host = None;
+            return;
+        }
+        match self.focus {
+            Pane::Episodes => {
+                if !self.filter.is_empty() {
+                    self.set_filter(String::new());
+                }
+            }
+            Pane::Hosts | Pane::Segments => self.focus = Pane::Episodes,
+            Pane::Body | Pane::Links | Pane::Extras | Pane::Jokes => {
+                if self.sel.body_link.is_some() {
+                    self.sel.body_link = None;
+                } else {
+                    self.focus = Pane::Segments;
+                }
+            }
+        }
+    }
+
+    fn cycle_focus(&mut self, step: isize) {
+        let all = Pane::ALL;
+        let at = all.iter().position(|p| *p == self.focus).unwrap_or(0);
+        let next = (at.cast_signed() + step).rem_euclid(all.len().cast_signed()).cast_unsigned();
+        self.focus = all[next];
+        if self.focus.is_detail() {
+            self.detail = self.focus;
+        }
+    }
+
+    /// Show segment `index` of the current episode in the text pane, and remember the episode as read.
+    pub(crate) fn open_segment(&mut self, index: usize) {
+        let Some(count) = self.episode().map(|e| e.segments.len()) else { return };
+        if index >= count {
+            self.status = Some(format!("This episode has {count} segments."));
+            return;
+        }
+        if self.sel.segment != index {
+            self.sel.body_scroll = 0;
+            self.sel.body_link = None;
+        }
+        self.sel.segment = index;
+        self.focus = Pane::Body;
+        self.detail = Pane::Body;
+        self.mark_read();
+    }
+
+    fn jump_segment(&mut self, n: usize) {
+        self.open_segment(n.saturating_sub(1));
+    }
+
+    fn mark_read(&mut self) {
+        let Some(n) = self.episode().and_then(|e| e.number) else { return };
+        if self.store.is_read(n) {
+            return;
+        }
+        if let Err(e) = self.store.set_read(n, true) {
+            self.status = Some(format!("{e}; reading state is kept until you quit"));
+        }
+    }
+
+    fn help_key(&mut self, action: Action) {
+        let len = crate::tui::ui::help::lines(self).len();
+        let page = self.page_rows(crate::tui::ui::help::area(self.screen()).height.saturating_sub(2));
+        let s = &mut self.sel.help_scroll;
+        match action {
+            Action::MoveDown => *s = s.saturating_add(1).min(len),
+            Action::MoveUp => *s = s.saturating_sub(1),
+            Action::PageDown => *s = s.saturating_add(page).min(len),
+            Action::PageUp => *s = s.saturating_sub(page),
+            Action::Top => *s = 0,
+            Action::Bottom => *s = len,
+            Action::Back | Action::Help => self.mode = Mode::Normal,
+            _ => {}
+        }
+    }
+
+    fn archive_key(&mut self, action: Action) {
+        let len = self.archive_hosts.len();
+        let page = self.page_rows(self.size.1.saturating_sub(3)).cast_signed();
+        let step = |sel: &mut usize, d: isize| *sel = nav::step(*sel, d, len);
+        match action {
+            Action::MoveDown => step(&mut self.sel.archive, 1),
+            Action::MoveUp => step(&mut self.sel.archive, -1),
+            Action::PageDown => step(&mut self.sel.archive, page),
+            Action::PageUp => step(&mut self.sel.archive, -page),
+            Action::Top => self.sel.archive = 0,
+            Action::Bottom => self.sel.archive = len.saturating_sub(1),
+            Action::Back | Action::ArchiveHosts => self.mode = Mode::Normal,
+            Action::Enter => {
+                if let Some(name) = self.archive_hosts.get(self.sel.archive).map(|h| h.name.clone()) {
+                    self.mode = Mode::Normal;
+                    self.focus = Pane::Episodes;
+                    self.set_filter(name.clone());
+                    self.highlight_host = Some(name);
+                }
+            }
+            _ => {}
+        }
+    }
+}

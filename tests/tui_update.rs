@@ -1,0 +1,261 @@
+//! Key sequences → state: the reader's behaviour without a terminal.
+
+#[path = "support/tui_fixture.rs"]
+mod fixture;
+
+use fixture::{app, library, press};
+use shownotes::tui::action::Action;
+use shownotes::tui::app::{Mode, Pane};
+use shownotes::tui::effect::{Effect, Recorder};
+
+fn run(keys: &str) -> (shownotes::tui::app::App, Recorder) {
+    let mut a = app(library());
+    let mut r = Recorder::default();
+    press(&mut a, keys, &mut r);
+    (a, r)
+}
+
+#[test]
+fn tab_cycles_every_pane_and_wraps_and_shift_tab_goes_back() {
+    let mut a = app(library());
+    let mut r = Recorder::default();
+    let mut seen = vec![a.focus];
+    for _ in 0..7 {
+        press(&mut a, "<Tab>", &mut r);
+        seen.push(a.focus);
+    }
+    assert_eq!(seen, [Pane::ALL.to_vec(), vec![Pane::Episodes]].concat());
+    press(&mut a, "<shift-tab>", &mut r);
+    assert_eq!(a.focus, Pane::Jokes);
+    assert_eq!(a.detail, Pane::Jokes, "the detail area shows the focused tab");
+    press(&mut a, "<shift-tab><shift-tab><shift-tab>", &mut r);
+    assert_eq!((a.focus, a.detail), (Pane::Body, Pane::Body));
+}
+
+#[test]
+fn moving_clamps_at_both_ends() {
+    let (a, _) = run("jjjjj");
+    assert_eq!(a.sel.episode, 2);
+    let (a, _) = run("G k");
+    assert_eq!(a.sel.episode, 1);
+    let (a, _) = run("G g <Up>");
+    assert_eq!(a.sel.episode, 0);
+    let (a, _) = run("<Down><pgdn>");
+    assert_eq!(a.sel.episode, 2);
+}
+
+#[test]
+fn brackets_step_episodes_and_wrap_at_both_ends() {
+    let (a, _) = run("[");
+    assert_eq!(a.episode().and_then(|e| e.number), Some(12), "[ on the first wraps to the last");
+    let (a, _) = run("[ ]");
+    assert_eq!(a.episode().and_then(|e| e.number), Some(10), "] on the last wraps to the first");
+    let (a, _) = run("]]]]");
+    assert_eq!(a.episode().and_then(|e| e.number), Some(11));
+}
+
+#[test]
+fn enter_walks_from_episode_to_segment_text_and_marks_it_read() {
+    let (a, _) = run("<Enter>");
+    assert_eq!(a.focus, Pane::Segments);
+    assert!(!a.store.is_read(10), "choosing an episode is not reading it");
+    let (a, _) = run("<Enter>j<Enter>");
+    assert_eq!((a.focus, a.sel.segment), (Pane::Body, 1));
+    assert!(a.store.is_read(10));
+    let (a, _) = run("<Enter>j<Enter><Esc><Esc>");
+    assert_eq!(a.focus, Pane::Episodes);
+}
+
+#[test]
+fn digits_jump_to_a_segment_and_say_when_there_is_none() {
+    let (a, _) = run("3");
+    assert_eq!((a.focus, a.sel.segment), (Pane::Body, 2));
+    let (a, _) = run("9");
+    assert_eq!(a.sel.segment, 0);
+    assert_eq!(a.status.as_deref(), Some("This episode has 3 segments."));
+}
+
+#[test]
+fn search_selects_the_matching_segment_and_n_steps_through_results() {
+    let (a, _) = run("/orm");
+    assert_eq!(a.mode, Mode::Search);
+    assert_eq!(a.hits.len(), 1);
+    let (a, _) = run("/orm<Enter>");
+    assert_eq!(a.mode, Mode::Normal);
+    assert_eq!(a.episode().and_then(|e| e.number), Some(11));
+    assert_eq!(a.segment().map(|s| s.title.as_str()), Some("ORM async"));
+    assert_eq!(a.focus, Pane::Body);
+    assert!(a.store.is_read(11));
+
+    let (a, _) = run("/mypy");
+    let titles: Vec<&str> = a.hits.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(titles, ["Dropbox type checking"]);
+    let (mut a, mut r) = run("/t<Enter>");
+    let total = a.hits.len();
+    assert!(total >= 2, "{total}");
+    let first = (a.sel.episode, a.sel.segment);
+    press(&mut a, "n", &mut r);
+    assert_eq!(a.sel.hit, 1);
+    press(&mut a, "N N", &mut r);
+    assert_eq!(a.sel.hit, total - 1, "N before the first wraps to the last");
+    press(&mut a, "n", &mut r);
+    assert_eq!((a.sel.episode, a.sel.segment), first);
+}
+
+#[test]
+fn prompts_type_letters_that_are_keys_elsewhere() {
+    let (a, _) = run("/qjk");
+    assert_eq!((a.mode, a.query.as_str(), a.quit), (Mode::Search, "qjk", false));
+    let (a, _) = run("/abc<Backspace><Esc>");
+    assert_eq!((a.mode, a.query.as_str()), (Mode::Normal, "ab"));
+}
+
+#[test]
+fn filter_narrows_the_list_and_esc_clears_it() {
+    let (a, _) = run("f12<Enter>");
+    assert_eq!(a.visible, [2]);
+    assert_eq!(a.episode().and_then(|e| e.number), Some(12));
+    let (a, _) = run("fapis<Enter>");
+    assert_eq!(a.visible, [2], "titles match too");
+    let (a, _) = run("f12<Enter><Esc>");
+    assert_eq!(a.visible, [0, 1, 2]);
+    assert_eq!(a.episode().and_then(|e| e.number), Some(12), "the selection survives clearing");
+    let (a, _) = run("fzzz<Esc>");
+    assert_eq!((a.visible.len(), a.mode), (3, Mode::Normal));
+}
+
+#[test]
+fn o_opens_and_y_copies_the_segment_link_and_say_so() {
+    let (a, r) = run("o");
+    assert_eq!(r.done, [Effect::OpenUrl("https://dropbox.tech/mypy".into())]);
+    assert_eq!(a.status.as_deref(), Some("Opened https://dropbox.tech/mypy"));
+    let (a, r) = run("2y");
+    assert_eq!(r.done, [Effect::Copy("https://example.com/flask".into())]);
+    assert!(a.status.as_deref().is_some_and(|s| s.starts_with("Copied to the clipboard")));
+}
+
+#[test]
+fn headless_open_shows_the_url_instead() {
+    let mut a = app(library());
+    let mut r = Recorder { headless: true, ..Recorder::default() };
+    press(&mut a, "o", &mut r);
+    let status = a.status.clone().unwrap_or_default();
+    assert!(status.contains("No browser") && status.contains("https://dropbox.tech/mypy"), "{status}");
+}
+
+#[test]
+fn unsafe_schemes_are_refused_without_an_effect() {
+    let mut lib = library();
+    lib.episodes[0].segments[0].url = Some("file:///etc/passwd".into());
+    let mut a = app(lib);
+    let mut r = Recorder::default();
+    press(&mut a, "o y", &mut r);
+    assert!(r.done.is_empty());
+    assert!(a.status.as_deref().is_some_and(|s| s.starts_with("not opening file:")), "{:?}", a.status);
+}
+
+#[test]
+fn numbered_body_links_and_the_links_pane_choose_what_opens() {
+    let (a, r) = run("1 1 o");
+    assert_eq!(a.sel.body_link, Some(1));
+    assert_eq!(r.done, [Effect::OpenUrl("https://mypy-lang.org".into())]);
+    let (_, r) = run("1 1 <Enter>");
+    assert_eq!(r.done, [Effect::OpenUrl("https://mypy-lang.org".into())], "Enter opens the picked link too");
+    let (a, _) = run("1 7");
+    assert_eq!(a.status.as_deref(), Some("This text has links 1–1."));
+    let (_, r) = run("<Tab><Tab><Tab><Tab> j <Enter>");
+    assert_eq!(r.done, [Effect::OpenUrl("https://example.com/flask".into())]);
+    let (_, r) = run("<shift-tab><shift-tab> j y");
+    assert_eq!(r.done, [Effect::Copy("https://www.gitbook.com/".into())]);
+}
+
+#[test]
+fn choosing_a_host_highlights_them_and_the_archive_view_lists_everyone() {
+    let (a, _) = run("<Tab><Enter>");
+    assert_eq!(a.highlight_host.as_deref(), Some("Brian Okken"));
+    let (a, _) = run("<Tab><Enter><Esc>");
+    assert_eq!(a.highlight_host, None);
+    let (a, _) = run("H");
+    assert_eq!(a.mode, Mode::Archive);
+    let brian = &a.archive_hosts[0];
+    assert_eq!((brian.name.as_str(), brian.segments, brian.episodes.clone()), ("Brian Okken", 3, vec![10, 12]));
+    let (a, _) = run("Hj<Enter>");
+    assert_eq!(a.visible, [0, 1], "Michael's episodes");
+    assert_eq!(a.highlight_host.as_deref(), Some("Michael Kennedy"));
+}
+
+#[test]
+fn help_opens_and_closes_and_quit_works_from_normal_mode() {
+    let (a, _) = run("?");
+    assert_eq!(a.mode, Mode::Help);
+    let (a, _) = run("?j<Esc>");
+    assert_eq!((a.mode, a.quit), (Mode::Normal, false));
+    assert!(run("q").0.quit);
+    assert!(run("<ctrl-c>").0.quit);
+    assert!(run("/x<ctrl-c>").0.quit, "ctrl-c quits from a prompt too");
+}
+
+#[test]
+fn mouse_click_focuses_and_selects_and_wheel_scrolls() {
+    let mut a = app(library());
+    a.update(Action::Click { column: 5, row: 3 });
+    assert_eq!((a.focus, a.sel.episode), (Pane::Episodes, 2));
+    // Segments pane starts at row 2 (after the 2-line header); its first row is 3.
+    let seg = shownotes::tui::ui::layout::layout(ratatui::layout::Rect::new(0, 0, 100, 30)).expect("fits").segments;
+    a.update(Action::Click { column: seg.x + 3, row: seg.y + 1 });
+    assert_eq!((a.focus, a.sel.segment), (Pane::Body, 0));
+    a.update(Action::Scroll { column: 2, row: 2, lines: -3 });
+    assert_eq!(a.sel.episode, 0);
+}
+
+#[test]
+fn config_remaps_keys_and_reports_bad_entries() {
+    let keys = [("J".to_owned(), "move_down".to_owned()), ("ctrl-x".to_owned(), "explode".to_owned())];
+    let (map, warnings) = shownotes::tui::keymap::from_config(&keys.into_iter().collect());
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].contains("explode"));
+    let mut a = app(library());
+    a.keymap = map;
+    press(&mut a, "J", &mut Recorder::default());
+    assert_eq!(a.sel.episode, 1);
+}
+
+#[test]
+fn resize_to_nothing_and_back_keeps_state_valid() {
+    let mut a = app(library());
+    press(&mut a, "3 G", &mut Recorder::default());
+    for (w, h) in [(1, 1), (0, 0), (20, 5), (200, 50), (50, 12)] {
+        a.update(Action::Resize { width: w, height: h });
+        press(&mut a, "j k G g <pgdn> <Tab>", &mut Recorder::default());
+    }
+    assert_eq!(a.size, (50, 12));
+}
+
+#[test]
+fn a_keystroke_builds_a_screenful_of_results_and_scrolling_builds_the_rest() {
+    let seg = |i: u32| fixture::segment(i, "Brian Okken", &format!("python news {i}"), "https://x.example", "text");
+    let mut lib = library();
+    lib.episodes[0].segments = (1..=60).map(seg).collect();
+    let mut a = app(lib);
+    let mut r = Recorder::default();
+    press(&mut a, "/python", &mut r);
+    assert!(!a.hits_complete);
+    let first = a.hits.len();
+    assert!((10..60).contains(&first), "{first}");
+    press(&mut a, "<pgdn><pgdn><pgdn><pgdn>", &mut r);
+    assert_eq!((a.hits.len(), a.hits_complete), (60, true));
+    press(&mut a, "<Esc>/python<Enter>N", &mut r);
+    assert_eq!(a.sel.hit, 59, "N from the first result wraps to the true last one");
+}
+
+#[test]
+fn clicking_a_tab_title_shows_that_tab() {
+    let mut a = app(library());
+    let detail = shownotes::tui::ui::layout::layout(ratatui::layout::Rect::new(0, 0, 100, 30)).expect("fits").detail;
+    let screen = fixture::screen(&fixture::draw(&mut a, 100, 30));
+    let title_row: String =
+        screen.lines().nth(usize::from(detail.y)).unwrap_or_default().chars().skip(usize::from(detail.x)).collect();
+    let col = title_row.find("Extras").map(|b| title_row[..b].chars().count()).expect("Extras tab");
+    a.update(Action::Click { column: detail.x + u16::try_from(col).expect("col") + 1, row: detail.y });
+    assert_eq!((a.focus, a.detail), (Pane::Extras, Pane::Extras));
+}
