@@ -248,10 +248,17 @@ fn load_show(root: &Path, warnings: &mut Vec<String>) -> Show {
     match serde_saphyr::from_str::<Show>(&text) {
         Ok(show) => show,
         Err(e) => {
-            warnings.push(format!("{}: {e}; host aliases from it are ignored until it is fixed", path.display()));
+            let reason = first_line(&e.to_string());
+            warnings.push(format!("{}: {reason}; host aliases from it are ignored until it is fixed", path.display()));
             Show::default()
         }
     }
+}
+
+/// serde-saphyr errors carry a multi-line source excerpt after the `line L column C: reason` summary.
+pub fn first_line(message: &str) -> String {
+    let line = message.lines().next().unwrap_or_default();
+    line.strip_prefix("error: ").unwrap_or(line).trim().to_owned()
 }
 
 fn warn_duplicates(episodes: &[Episode], warnings: &mut Vec<String>) {

@@ -63,9 +63,10 @@ pub fn parse_episode(source: &str) -> Result<Episode, ParseError> {
         }
         episode.date = front.date;
         episode.audio = front.audio;
-        let mut hosts: Vec<Host> = front.hosts.into_iter().map(Host::new).collect();
-        for h in episode.hosts.drain(..) {
-            if !hosts.contains(&h) {
+        let mut seen = std::collections::HashSet::new();
+        let mut hosts: Vec<Host> = Vec::new();
+        for h in front.hosts.into_iter().map(Host::new).chain(episode.hosts.drain(..)) {
+            if seen.insert(h.name.clone()) {
                 hosts.push(h);
             }
         }

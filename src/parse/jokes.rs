@@ -88,9 +88,14 @@ fn titled_jokes(group: JokeGroup, out: &mut Vec<Joke>) {
         out.extend(group.units.into_iter().map(joke_of));
         return;
     }
-    let mut first = Joke { title: group.title, url: group.url, body: String::new() };
     let mut heading_links = group.heading_links;
     heading_links.dedup_by(|a, b| a.1 == b.1);
+    // `Joke: [one](…) & [two](…)`: the first joke is named by its own link.
+    let title = match heading_links.first() {
+        Some((t, _)) if heading_links.len() > 1 => Some(t.clone()),
+        _ => group.title,
+    };
+    let mut first = Joke { title, url: group.url, body: String::new() };
     let mut more: Vec<Joke> = heading_links
         .into_iter()
         .skip(1)
