@@ -127,8 +127,10 @@ pub fn load_library(path: &std::path::Path) -> Result<Library> {
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
     if let Command::Completions { shell } = command {
         let mut cmd = <Cli as clap::CommandFactory>::command();
-        clap_complete::generate(*shell, &mut cmd, "shownotes", out);
-        return Ok(());
+        // clap_complete panics on a write error (a closed pipe): render to memory, then write.
+        let mut script = Vec::new();
+        clap_complete::generate(*shell, &mut cmd, "shownotes", &mut script);
+        return out.write_all(&script).context("could not write the completion script");
     }
     let library = load_library(&cli.library_path())?;
     match command {

@@ -5,6 +5,7 @@
 //! stops the rest: it becomes a [`FileError`] naming the file and the reason.
 
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -128,37 +129,67 @@ fn list_markdown(dir: &Path) -> Result<Vec<PathBuf>, LibraryError> {
 }
 
 /// Parse files on every core; each result is the episode or a message saying why the file was refused.
+///
+/// Each file is parsed under `catch_unwind`, so a parser bug on one file costs that file only (and the results
+/// stay aligned with `files`).
 fn parse_all(files: &[PathBuf]) -> Vec<Result<Episode, String>> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(files.len().max(1));
     let chunk = files.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|p| load_file(p)).collect::<Vec<_>>()))
+            .map(|part| {
+                (part.len(), scope.spawn(move || part.iter().map(|p| load_file_isolated(p)).collect::<Vec<_>>()))
+            })
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|_| vec![Err("the parser crashed on this file".to_owned())]))
+            .flat_map(|(len, h)| h.join().unwrap_or_else(|_| vec![Err(CRASHED.to_owned()); len]))
             .collect()
     })
 }
 
+const CRASHED: &str = "made the parser crash (a shownotes bug: please report it with this file)";
+
+fn load_file_isolated(path: &Path) -> Result<Episode, String> {
+    std::panic::catch_unwind(|| load_file(path)).unwrap_or_else(|_| Err(CRASHED.to_owned()))
+}
+
 /// Read and parse one file, turning every failure into a reason a person can act on.
 pub fn load_file(path: &Path) -> Result<Episode, String> {
+    let bytes = read_bounded(path)?;
+    let text = decode(&bytes)?;
+    parse::parse_episode(text).map_err(|e| e.to_string())
+}
+
+/// The bytes of a regular file of at most [`MAX_FILE_BYTES`].
+///
+/// A FIFO or device named `x.md` (or a link to `/dev/zero`) would block or never end, so only regular files
+/// are opened, and the read is capped in case the file grows while it is read.
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
     let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
     if meta.is_dir() {
         return Err("is a folder, not a markdown file".to_owned());
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "is {} MB, larger than the {} MB limit for show notes",
-            meta.len() >> 20,
-            MAX_FILE_BYTES >> 20
-        ));
+    if !meta.is_file() {
+        return Err("is not a regular file (a pipe, socket or device); only plain files are read".to_owned());
     }
-    let bytes = fs::read(path).map_err(|e| io_reason(&e))?;
-    let text = decode(&bytes)?;
-    parse::parse_episode(text).map_err(|e| e.to_string())
+    let too_big = |len: u64| {
+        format!(
+            "is {len} bytes, larger than the {} MB limit for show notes; split it or check it is really show notes",
+            MAX_FILE_BYTES >> 20
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big(meta.len()));
+    }
+    let file = fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// UTF-8 text with an optional byte-order mark; binary and other encodings are refused with the reason.
@@ -187,8 +218,10 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// The path relative to the root, with control characters written as visible escapes so a hostile file name
+/// can neither drive the terminal nor hide which file it is.
 fn display_name(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root).unwrap_or(path).to_string_lossy().into_owned()
+    crate::sanitize::visible(&path.strip_prefix(root).unwrap_or(path).to_string_lossy()).into_owned()
 }
 
 /// `149.md` → 149, `episode-012.md` → 12: the last run of digits in the file stem.
@@ -201,14 +234,31 @@ pub fn number_from_file_name(path: &Path) -> Option<u32> {
 /// `show.yaml` at the library root; a broken one is a warning, and the defaults keep working.
 fn load_show(root: &Path, warnings: &mut Vec<String>) -> Show {
     let path = root.join("show.yaml");
-    let Ok(text) = fs::read_to_string(&path) else { return Show::default() };
+    if !path.exists() {
+        return Show::default();
+    }
+    let text = match read_bounded(&path).and_then(|b| String::from_utf8(b).map_err(|_| "is not UTF-8 text".to_owned()))
+    {
+        Ok(text) => text,
+        Err(e) => {
+            warnings.push(format!("{} {e}; host aliases from it are ignored until it is fixed", path.display()));
+            return Show::default();
+        }
+    };
     match serde_saphyr::from_str::<Show>(&text) {
         Ok(show) => show,
         Err(e) => {
-            warnings.push(format!("{}: {e}; host aliases from it are ignored until it is fixed", path.display()));
+            let reason = first_line(&e.to_string());
+            warnings.push(format!("{}: {reason}; host aliases from it are ignored until it is fixed", path.display()));
             Show::default()
         }
     }
+}
+
+/// serde-saphyr errors carry a multi-line source excerpt after the `line L column C: reason` summary.
+pub fn first_line(message: &str) -> String {
+    let line = message.lines().next().unwrap_or_default();
+    line.strip_prefix("error: ").unwrap_or(line).trim().to_owned()
 }
 
 fn warn_duplicates(episodes: &[Episode], warnings: &mut Vec<String>) {
@@ -225,6 +275,7 @@ fn warn_duplicates(episodes: &[Episode], warnings: &mut Vec<String>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

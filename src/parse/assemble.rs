@@ -8,7 +8,7 @@ use super::jokes::{self, JokeGroup, Unit, UnitKind};
 use super::markers::{Marker, NameCertainty, Ordinal, parse_countdown, parse_marker};
 use super::sections::{Heading, classify, heading_like, split_label};
 use super::sponsor::{sponsor_name, sponsor_phrase};
-use super::text::{collapse, is_typo_of, label_words};
+use super::text::{collapse, first_source_line, is_typo_of, label_words, plain_line, prefix};
 use super::walker::{Block, BlockKind, Line, Opening, RawLink, Walk};
 use crate::model::{Episode, EpisodeLink, Host, Link, Segment, Sponsor};
 
@@ -21,13 +21,50 @@ pub struct LineMap<'a> {
     pub inserted: &'a [usize],
 }
 
-impl LineMap<'_> {
-    fn line(&self, offset: usize) -> usize {
-        let upto = self.text.get(..offset).unwrap_or(self.text);
-        let newlines = upto.bytes().filter(|&b| b == b'\n').count();
-        let added = self.inserted.iter().take_while(|&&p| p < offset).count();
-        1 + self.lines_before + newlines - added.min(newlines)
+/// Newlines in `s`, eight bytes at a time (exact: a byte is flagged only when it equals `\n`).
+fn count_newlines(s: &str) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const NL: u64 = 0x0a0a_0a0a_0a0a_0a0a;
+    let bytes = s.as_bytes();
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder().iter().filter(|&&b| b == b'\n').count();
+    let mut n = 0usize;
+    for chunk in chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word) ^ NL;
+        let zero_high = !(((x & LOW7) + LOW7) | x | LOW7);
+        n += zero_high.count_ones() as usize;
     }
+    n + tail
+}
+
+/// A position already counted, so ascending lookups scan the text once.
+#[derive(Default)]
+struct LineCursor {
+    offset: usize,
+    newlines: usize,
+}
+
+impl LineMap<'_> {
+    fn line(&self, cursor: &mut LineCursor, offset: usize) -> usize {
+        if offset < cursor.offset {
+            *cursor = LineCursor::default();
+        }
+        let span = self.text.get(cursor.offset..offset).unwrap_or("");
+        cursor.newlines += count_newlines(span);
+        cursor.offset = offset;
+        let added = self.inserted.iter().take_while(|&&p| p < offset).count();
+        1 + self.lines_before + cursor.newlines - added.min(cursor.newlines)
+    }
+}
+
+/// Does the line start with these words, ignoring case and markup (`**Connect with the hosts**`)?
+fn starts_like(line: &str, words: &str) -> bool {
+    let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#'));
+    let first = words.chars().next().unwrap_or(' ');
+    t.chars().next().is_some_and(|c| c.eq_ignore_ascii_case(&first))
+        && label_words(super::text::prefix(t, 60)).starts_with(words)
 }
 
 /// Which section a block sits in.
@@ -38,7 +75,8 @@ enum Section {
     Extras,
     Jokes,
     Sponsor,
-    Other(String),
+    /// Shared: every block of the section records it.
+    Other(std::rc::Rc<str>),
 }
 
 struct Draft {
@@ -155,7 +193,7 @@ fn clean_title(s: &str) -> String {
 }
 
 /// Title and url of a segment heading line after its marker.
-fn title_and_url(line: &Line, from: usize, links: &[RawLink]) -> (String, Option<String>) {
+fn title_and_url(line: &Line, from: usize, links: &[RawLink<'_>]) -> (String, Option<String>) {
     let after: Vec<_> = line
         .links
         .iter()
@@ -174,7 +212,7 @@ fn title_and_url(line: &Line, from: usize, links: &[RawLink]) -> (String, Option
 }
 
 /// The line is nothing but a link (`[**Title**](url)`): its text and target.
-fn link_only(line: &Line, links: &[RawLink]) -> Option<(String, String)> {
+fn link_only(line: &Line, links: &[RawLink<'_>]) -> Option<(String, String)> {
     let l = line.links.first()?;
     let raw = links.get(l.link)?;
     let before = line.text.get(..l.span.start)?;
@@ -185,11 +223,12 @@ fn link_only(line: &Line, links: &[RawLink]) -> Option<(String, String)> {
 
 struct Builder<'a> {
     text: &'a str,
-    walk: &'a Walk,
+    walk: &'a Walk<'a>,
     known: Vec<String>,
     drafts: Vec<Draft>,
     section: Section,
-    sections: Vec<String>,
+    /// The section each block sits in, for naming the section of every link.
+    sections: Vec<Section>,
     extras: ExtrasBuilder,
     jokes: Vec<JokeGroup>,
     sponsor: Option<Sponsor>,
@@ -259,7 +298,7 @@ impl Builder<'_> {
         if let (Some(n), Some(prev)) = (ordinal, self.drafts.last().and_then(|d| d.segment.ordinal)) {
             let digits = n.to_string();
             let first = digits.chars().next().and_then(|c| c.to_digit(10));
-            if n >= 10 && digits.chars().all(|c| Some(c) == digits.chars().next()) && first == Some(prev + 1) {
+            if n >= 10 && digits.chars().all(|c| digits.starts_with(c)) && first == Some(prev + 1) {
                 ordinal = first;
             }
         }
@@ -316,6 +355,7 @@ impl Builder<'_> {
         for (k, line) in md.split_inclusive('\n').enumerate() {
             let t = line.trim().trim_matches(['*', '_']);
             if k > 0
+                && t.len() <= 40
                 && let Some(label) = t.strip_suffix(':').or_else(|| t.strip_suffix(":**"))
                 && label.split_whitespace().count() <= 2
                 && let Some(host) = label_host(label, &self.known, LabelUse::Standalone)
@@ -335,17 +375,18 @@ impl Builder<'_> {
                 for (k, line) in lines.iter().enumerate() {
                     let end = lines.get(k + 1).map_or(b.range.end, |l| l.start);
                     let md = text.get(line.start.max(b.range.start)..end).unwrap_or("");
-                    self.extras_line(&line.text, md);
+                    self.extras_line(&plain_line(prefix(first_source_line(md), 80)), md);
                 }
             }
             BlockKind::List => {
                 for item in &b.items {
                     let md = text.get(item.range.clone()).unwrap_or("");
-                    if item.text.trim().is_empty() && md.trim().trim_start_matches(['-', '*', '+']).trim().is_empty() {
+                    let first = plain_line(prefix(first_source_line(md), 80));
+                    if first.is_empty() && !md.trim().contains('\n') {
                         continue;
                     }
                     let (md, next_label) = self.split_trailing_label(md);
-                    let (label, rest) = split_label(&item.text);
+                    let (label, rest) = split_label(&first);
                     let host = rest.and_then(|_| label_host(label, &self.known, LabelUse::Prefix));
                     match host {
                         Some(h) => self.extras.item_for(Some(h), md),
@@ -371,7 +412,7 @@ impl Builder<'_> {
             links
                 .get(r)
                 .and_then(|ls| ls.iter().find(|l| valid_url(&l.url)))
-                .map(|l| (clean_title(&l.text), l.url.clone()))
+                .map(|l| (clean_title(&l.text), l.url.to_string()))
         };
         let mut units = Vec::new();
         match b.kind {
@@ -379,11 +420,12 @@ impl Builder<'_> {
                 for item in &b.items {
                     let md = text.get(item.range.clone()).unwrap_or("").trim().to_owned();
                     let item_links: Vec<usize> = (b.links.clone())
-                        .filter(|&li| links.get(li).is_some_and(|l| md.contains(l.url.as_str())))
+                        .filter(|&li| links.get(li).is_some_and(|l| md.contains(l.url.as_ref())))
                         .take(1)
                         .collect();
                     let link = item_links.first().and_then(|&li| first_link(li..li + 1));
-                    units.push(Unit { kind: UnitKind::Distinct, text: item.text.clone(), body: md, link });
+                    let text = collapse(&strip_literal_links(&plain_line(&md)));
+                    units.push(Unit { kind: UnitKind::Distinct, text, body: md, link });
                 }
             }
             BlockKind::Code => {
@@ -397,7 +439,7 @@ impl Builder<'_> {
             BlockKind::Rule | BlockKind::Html => {}
             _ => {
                 let body = block_text(text, b).trim().to_owned();
-                let t = b.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+                let t = collapse(&strip_literal_links(&plain_line(&body)));
                 if b.images > 0 {
                     for _ in 0..b.images {
                         units.push(Unit { kind: UnitKind::Distinct, text: t.clone(), body: body.clone(), link: None });
@@ -430,14 +472,14 @@ impl Builder<'_> {
         out
     }
 
-    fn section_name(&self) -> String {
-        match &self.section {
+    fn section_name(&self, section: &Section) -> String {
+        match section {
             Section::Intro => "Intro".to_owned(),
             Section::Segment(i) => self.drafts.get(*i).map(|d| d.segment.title.clone()).unwrap_or_default(),
             Section::Extras => "Extras".to_owned(),
             Section::Jokes => "Jokes".to_owned(),
             Section::Sponsor => "Sponsor".to_owned(),
-            Section::Other(n) => n.clone(),
+            Section::Other(n) => n.to_string(),
         }
     }
 
@@ -487,19 +529,14 @@ impl Builder<'_> {
                         link: None,
                     });
                 }
-                if b.lines.len() > 1 {
-                    let rest_lines: Vec<&str> = b.lines[1..].iter().map(|l| l.text.as_str()).collect();
-                    let start = b.lines[1].start;
-                    group.units.push(Unit {
-                        kind: UnitKind::Paragraph,
-                        text: rest_lines.join(" "),
-                        body: self.text.get(start..b.range.end).unwrap_or("").trim().to_owned(),
-                        link: None,
-                    });
+                if let Some(second) = b.lines.get(1) {
+                    let body = self.text.get(second.start..b.range.end).unwrap_or("").trim().to_owned();
+                    let text = collapse(&strip_literal_links(&plain_line(&body)));
+                    group.units.push(Unit { kind: UnitKind::Paragraph, text, body, link: None });
                 }
                 self.jokes.push(group);
             }
-            Heading::Other(name) => self.section = Section::Other(name),
+            Heading::Other(name) => self.section = Section::Other(name.into()),
         }
     }
 
@@ -508,7 +545,7 @@ impl Builder<'_> {
             self.close_segment(b.range.start, i);
             match m.ordinal {
                 Ordinal::Number(_) => self.start_segment(i, b, m),
-                Ordinal::PreShow => self.section = Section::Other("Pre-show".to_owned()),
+                Ordinal::PreShow => self.section = Section::Other("Pre-show".into()),
             }
             return;
         }
@@ -533,8 +570,7 @@ impl Builder<'_> {
             return;
         }
         if lined && heading_like(b) || b.kind == BlockKind::Paragraph {
-            let words = label_words(line);
-            let always = words.starts_with("join us on youtube") || words.starts_with("connect with the hosts");
+            let always = starts_like(line, "join us on youtube") || starts_like(line, "connect with the hosts");
             if (always || heading_like(b))
                 && let Some(h) = classify(line)
             {
@@ -550,9 +586,14 @@ impl Builder<'_> {
             Section::Extras => self.extras_block(b, false),
             Section::Jokes => self.joke_block(b),
             Section::Sponsor if self.sponsor_pending && (lined || b.kind == BlockKind::List) => {
-                let line = if lined { line } else { b.items.first().map_or("", |it| it.text.as_str()) };
+                let first_item = b.items.first().map(|it| {
+                    collapse(&strip_literal_links(&plain_line(first_source_line(
+                        self.text.get(it.range.clone()).unwrap_or(""),
+                    ))))
+                });
+                let line = if lined { line } else { first_item.as_deref().unwrap_or("") };
                 if let Some(name) = sponsor_name(line) {
-                    let url = self.walk.links.get(b.links.clone()).and_then(|ls| ls.first()).map(|l| l.url.clone());
+                    let url = self.walk.links.get(b.links.clone()).and_then(|ls| ls.first()).map(|l| l.url.to_string());
                     self.sponsor = Some(Sponsor { name, url });
                     self.sponsor_pending = false;
                 }
@@ -562,8 +603,20 @@ impl Builder<'_> {
     }
 }
 
+fn link_of(l: &EpisodeLink) -> Link {
+    Link { text: l.text.clone(), url: l.url.clone() }
+}
+
+fn episode_link(b: &Builder<'_>, l: &RawLink<'_>) -> EpisodeLink {
+    EpisodeLink {
+        section: b.sections.get(l.block).map(|sec| b.section_name(sec)).unwrap_or_default(),
+        text: collapse(&l.text),
+        url: l.url.trim().to_owned(),
+    }
+}
+
 /// Build the episode from one walk over `text`.
-pub fn assemble(text: &str, walk: &Walk, map: &LineMap) -> Episode {
+pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Episode {
     let blocks = &walk.blocks;
     let title_block = blocks.iter().take(8).position(|b| b.kind == BlockKind::Heading(1));
     let markers: Vec<Option<Marker>> =
@@ -603,25 +656,33 @@ pub fn assemble(text: &str, walk: &Walk, map: &LineMap) -> Episode {
         if Some(i) != title_block {
             b.block(i, block, markers.get(i).and_then(Option::as_ref), link_items);
         }
-        let name = b.section_name();
-        b.sections.push(name);
+        b.sections.push(b.section.clone());
     }
     let mut episode = Episode::default();
     if let Some(t) = title_block.and_then(|i| blocks.get(i)) {
         (episode.number, episode.title) = number_and_title(first_line(t));
     }
+    episode.links = walk.links.iter().filter(|l| valid_url(&l.url)).map(|l| episode_link(&b, l)).collect();
+    // Segment links are the episode's links of the segment's blocks, in the same order.
+    let mut valid_before = Vec::with_capacity(walk.links.len() + 1);
+    let mut count = 0;
+    for l in &walk.links {
+        valid_before.push(count);
+        count += usize::from(valid_url(&l.url));
+    }
+    valid_before.push(count);
     let mut segments = Vec::with_capacity(b.drafts.len());
+    let mut cursor = LineCursor::default();
     for d in b.drafts {
         let mut s = d.segment;
         s.body = text.get(d.body_start..d.body_end).unwrap_or("").trim().to_owned();
-        s.line = blocks.get(d.first_block).map_or(0, |blk| map.line(blk.range.start));
+        s.line = blocks.get(d.first_block).map_or(0, |blk| map.line(&mut cursor, blk.range.start));
         let end_block = d.end_block.min(blocks.len());
-        s.links = walk
-            .links
-            .iter()
-            .filter(|l| (d.first_block..end_block).contains(&l.block) && valid_url(&l.url))
-            .map(|l| Link { text: collapse(&l.text), url: l.url.trim().to_owned() })
-            .collect();
+        let first_link = blocks.get(d.first_block).map_or(0, |blk| blk.links.start);
+        let end_link = end_block.checked_sub(1).and_then(|e| blocks.get(e)).map_or(first_link, |blk| blk.links.end);
+        let from = valid_before.get(first_link).copied().unwrap_or(0);
+        let to = valid_before.get(end_link).copied().unwrap_or(from).max(from);
+        s.links = episode.links.get(from..to).unwrap_or(&[]).iter().map(link_of).collect();
         if let Some(h) = &s.host
             && !episode.hosts.iter().any(|x| x.name == *h)
         {
@@ -630,18 +691,42 @@ pub fn assemble(text: &str, walk: &Walk, map: &LineMap) -> Episode {
         segments.push(s);
     }
     episode.segments = segments;
-    episode.links = walk
-        .links
-        .iter()
-        .filter(|l| valid_url(&l.url))
-        .map(|l| EpisodeLink {
-            section: b.sections.get(l.block).cloned().unwrap_or_default(),
-            text: collapse(&l.text),
-            url: l.url.trim().to_owned(),
-        })
-        .collect();
     episode.sponsor = b.sponsor;
     episode.extras = b.extras.finish();
     episode.jokes = jokes::finish(b.jokes);
     episode
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newline_count_matches_naive() {
+        let s = "a\nbb\n\n\u{e9}\n0123456789\n\n\n\n\nxyz\n";
+        assert_eq!(count_newlines(s), s.bytes().filter(|&b| b == b'\n').count());
+        assert_eq!(count_newlines(""), 0);
+        assert_eq!(count_newlines("\u{a0a}\n"), 1);
+    }
+
+    #[test]
+    fn episode_numbers_from_headings() {
+        assert_eq!(number_and_title("Python Bytes 149"), (Some(149), None));
+        assert_eq!(number_and_title("PB 485"), (Some(485), None));
+        assert_eq!(number_and_title("#460: Title here"), (Some(460), Some("Title here".into())));
+        assert_eq!(number_and_title("Python Bytes Episode 7"), (Some(7), None));
+    }
+
+    #[test]
+    fn urls_and_titles() {
+        assert!(!valid_url("http://"));
+        assert!(valid_url("https://a.example/x"));
+        assert_eq!(clean_title("`[**pluginlib**](https://x.example)` rocks"), "`pluginlib` rocks");
+        assert_eq!(
+            bare_url(" https://github.com/facebook/Lifeguard "),
+            Some("https://github.com/facebook/Lifeguard".into())
+        );
+        assert!(is_junk("Ï"));
+        assert!(!is_junk("“"));
+    }
 }

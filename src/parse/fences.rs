@@ -21,27 +21,40 @@ pub struct Repaired<'a> {
 struct Fence {
     ch: char,
     len: usize,
-    opener: usize,
+    /// Offset of the line after the opening fence.
+    body: usize,
     /// Indentation of the first non-blank code line.
     content_indent: Option<usize>,
 }
 
+/// A repair, at the offset of the line it applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
-    /// Add a closing fence line before this line.
-    CloseBefore(usize),
-    /// Split this line before the byte where a glued closing fence starts.
+    /// Add a closing fence (this char, this long) before the line.
+    CloseBefore(usize, char, usize),
+    /// Split the line before this byte offset, where a glued closing fence starts.
     SplitAt(usize, usize),
-    /// Blank this line: it is the stray closer of a fence closed earlier by a marker.
+    /// Blank the line: it is the stray closer of a fence closed earlier by a marker.
     Blank(usize),
 }
 
+impl Action {
+    fn at(self) -> usize {
+        match self {
+            Action::CloseBefore(at, ..) | Action::SplitAt(at, _) | Action::Blank(at) => at,
+        }
+    }
+}
+
+/// Unclosed fences are re-read from where they visibly end; this bounds the re-reading on hostile input.
+const MAX_REOPENS: usize = 64;
+
 fn indent(line: &str) -> usize {
     let mut n = 0;
-    for c in line.chars() {
-        match c {
-            ' ' => n += 1,
-            '\t' => n += 4,
+    for b in line.bytes() {
+        match b {
+            b' ' => n += 1,
+            b'\t' => n += 4,
             _ => break,
         }
     }
@@ -52,15 +65,26 @@ fn content(line: &str) -> &str {
     line.trim_end_matches(['\n', '\r'])
 }
 
+/// The line starting at `start` (with its newline) and where the next one starts.
+fn line_at(src: &str, start: usize) -> (&str, usize) {
+    let rest = src.get(start..).unwrap_or("");
+    let len = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    (rest.get(..len).unwrap_or(rest), start + len)
+}
+
 /// `(char, run length, has info string)` when the line is a fence line.
 fn fence_line(line: &str) -> Option<(char, usize, bool)> {
     let l = content(line);
-    if indent(l) > 3 {
+    let t = l.trim_start_matches(' ');
+    if l.len() - t.len() > 3 {
         return None;
     }
-    let t = l.trim_start();
-    let ch = t.chars().next().filter(|c| *c == '`' || *c == '~')?;
-    let run = t.chars().take_while(|c| *c == ch).count();
+    let ch = match t.as_bytes().first() {
+        Some(b'`') => '`',
+        Some(b'~') => '~',
+        _ => return None,
+    };
+    let run = t.bytes().take_while(|&b| b == ch as u8).count();
     if run < 3 {
         return None;
     }
@@ -75,14 +99,14 @@ fn closes(line: &str, f: &Fence) -> bool {
     fence_line(line).is_some_and(|(ch, run, info)| ch == f.ch && run >= f.len && !info)
 }
 
-/// Byte position of a closing fence glued to the end of a code line (`x = 1```).
+/// Byte position (in the line) of a closing fence glued to the end of a code line (`x = 1```).
 fn glued_closer(line: &str, f: &Fence) -> Option<usize> {
     let l = content(line).trim_end();
-    let run = l.chars().rev().take_while(|c| *c == f.ch).count();
-    if run < f.len || run == l.chars().count() {
+    let run = l.bytes().rev().take_while(|&b| b == f.ch as u8).count();
+    if run < f.len || run == l.len() {
         return None;
     }
-    let pos = l.len() - run * f.ch.len_utf8();
+    let pos = l.len() - run;
     l.get(..pos).filter(|before| !before.trim().is_empty()).map(|_| pos)
 }
 
@@ -101,112 +125,141 @@ fn ends_unclosed(line: &str, f: &Fence) -> bool {
     }
 }
 
-fn plan(lines: &[&str]) -> Vec<Action> {
+/// The start of the next line at or after `pos` (a line start) that opens with a fence run after at most
+/// three spaces. Jumps from one fence character to the next instead of visiting every line.
+fn next_candidate(src: &str, pos: usize, tildes: &mut Option<usize>) -> Option<usize> {
+    let bytes = src.as_bytes();
+    let mut from = pos;
+    loop {
+        let tick = src.get(from..)?.find('`').map(|i| from + i);
+        if tildes.is_some_and(|t| t < from) {
+            *tildes = src.get(from..).and_then(|r| r.find('~')).map(|i| from + i);
+        }
+        let hit = match (tick, *tildes) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => return None,
+        };
+        let ch = bytes.get(hit).copied()?;
+        let run = bytes.get(hit..).map_or(0, |r| r.iter().take(3).take_while(|&&b| b == ch).count());
+        // Only spaces (at most three) between the line start and the run.
+        let mut start = hit;
+        while start > pos && bytes.get(start - 1) == Some(&b' ') && hit - start < 4 {
+            start -= 1;
+        }
+        let at_line_start = start == 0 || bytes.get(start - 1) == Some(&b'\n') || start == pos;
+        if run == 3 && hit - start <= 3 && at_line_start {
+            return Some(start);
+        }
+        from = hit + run.max(1);
+    }
+}
+
+/// Where an unclosed fence visibly ends: the start of the first line that `ends_unclosed`.
+fn unclosed_end(src: &str, f: &Fence) -> Option<usize> {
+    let (_, mut pos) = line_at(src, f.body);
+    while pos < src.len() {
+        let (line, next) = line_at(src, pos);
+        if ends_unclosed(line, f) {
+            return Some(pos);
+        }
+        pos = next;
+    }
+    None
+}
+
+fn plan(src: &str) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut open: Option<Fence> = None;
     let mut orphan_pending = false;
-    let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i];
-        match open {
-            None => {
-                if let Some((ch, len, info)) = fence_line(line) {
-                    if orphan_pending && !info {
-                        actions.push(Action::Blank(i));
-                        orphan_pending = false;
-                    } else {
-                        open = Some(Fence { ch, len, opener: i, content_indent: None });
-                    }
-                }
-            }
-            Some(mut f) => {
-                if closes(line, &f) {
-                    open = None;
-                } else if raw_line_is_marker(line) {
-                    actions.push(Action::CloseBefore(i));
-                    open = None;
-                    orphan_pending = true;
-                } else if let Some(pos) = glued_closer(line, &f) {
-                    actions.push(Action::SplitAt(i, pos));
-                    open = None;
+    let mut reopens = 0;
+    let mut pos = 0;
+    let mut tildes = src.find('~');
+    loop {
+        let Some(mut f) = open else {
+            let Some(start) = next_candidate(src, pos, &mut tildes) else { break };
+            let (line, next) = line_at(src, start);
+            if let Some((ch, len, info)) = fence_line(line) {
+                if orphan_pending && !info {
+                    actions.push(Action::Blank(start));
+                    orphan_pending = false;
                 } else {
-                    if f.content_indent.is_none() && !content(line).trim().is_empty() {
-                        f.content_indent = Some(indent(content(line)));
-                    }
-                    open = Some(f);
+                    open = Some(Fence { ch, len, body: next, content_indent: None });
                 }
             }
-        }
-        i += 1;
-        if i == lines.len() {
-            // A fence still open at the end: end it where the code visibly ends, then read on from there.
-            if let Some(f) = open.take() {
-                let end = (f.opener + 1..lines.len()).find(|&j| j > f.opener + 1 && ends_unclosed(lines[j], &f));
-                if let Some(j) = end {
-                    actions.push(Action::CloseBefore(j));
-                    i = j;
+            pos = next;
+            continue;
+        };
+        if pos >= src.len() {
+            // Still open at the end: end it where the code visibly ends, then read on from there.
+            match unclosed_end(src, &f) {
+                Some(end) if reopens < MAX_REOPENS => {
+                    actions.push(Action::CloseBefore(end, f.ch, f.len));
+                    reopens += 1;
+                    open = None;
+                    pos = end;
+                    continue;
                 }
+                _ => break,
             }
         }
+        let (line, next) = line_at(src, pos);
+        if closes(line, &f) {
+            open = None;
+        } else if raw_line_is_marker(line) {
+            actions.push(Action::CloseBefore(pos, f.ch, f.len));
+            open = None;
+            orphan_pending = true;
+        } else if let Some(at) = glued_closer(line, &f) {
+            actions.push(Action::SplitAt(pos, pos + at));
+            open = None;
+        } else {
+            if f.content_indent.is_none() && !content(line).trim().is_empty() {
+                f.content_indent = Some(indent(content(line)));
+            }
+            open = Some(f);
+        }
+        pos = next;
     }
-    actions.sort_by_key(|a| match *a {
-        Action::CloseBefore(j) | Action::SplitAt(j, _) | Action::Blank(j) => j,
-    });
+    actions.sort_by_key(|a| a.at());
     actions
-}
-
-fn closer(len: usize, ch: char) -> String {
-    let mut s: String = std::iter::repeat_n(ch, len.max(3)).collect();
-    s.push('\n');
-    s
 }
 
 /// Repair the fences of `source`; borrowed untouched when nothing needed repair.
 pub fn repair(source: &str) -> Repaired<'_> {
-    if !source.contains("```") && !source.contains("~~~") {
-        return Repaired { text: Cow::Borrowed(source), inserted: Vec::new() };
-    }
-    let lines: Vec<&str> = source.split_inclusive('\n').collect();
-    let actions = plan(&lines);
+    let actions = plan(source);
     if actions.is_empty() {
         return Repaired { text: Cow::Borrowed(source), inserted: Vec::new() };
     }
-    let mut out = String::with_capacity(source.len() + 16 * actions.len());
+    let mut out = String::with_capacity(source.len() + 8 * actions.len());
     let mut inserted = Vec::new();
-    let mut fence_kind: Option<(char, usize)> = None;
-    let mut next = actions.iter().peekable();
-    for (i, line) in lines.iter().enumerate() {
-        if let Some((ch, len, _)) = fence_line(line) {
-            fence_kind = Some((ch, len));
-        }
-        let (ch, len) = fence_kind.unwrap_or(('`', 3));
-        let mut handled = false;
-        while let Some(&&action) = next.peek() {
-            match action {
-                Action::CloseBefore(j) if j == i => {
-                    out.push_str(&closer(len, ch));
-                    inserted.push(out.len() - 1);
-                }
-                Action::SplitAt(j, pos) if j == i => {
-                    out.push_str(line.get(..pos).unwrap_or(line));
-                    inserted.push(out.len());
-                    out.push('\n');
-                    out.push_str(line.get(pos..).unwrap_or(""));
-                    handled = true;
-                }
-                Action::Blank(j) if j == i => {
-                    out.extend(content(line).chars().map(|c| if c.is_whitespace() { c } else { ' ' }));
-                    out.push_str(line.get(content(line).len()..).unwrap_or(""));
-                    handled = true;
-                }
-                _ => break,
+    let mut last = 0;
+    for action in actions {
+        let at = action.at().max(last);
+        out.push_str(source.get(last..at).unwrap_or(""));
+        last = at;
+        match action {
+            Action::CloseBefore(_, ch, len) => {
+                out.extend(std::iter::repeat_n(ch, len.max(3)));
+                out.push('\n');
+                inserted.push(out.len() - 1);
             }
-            next.next();
-        }
-        if !handled {
-            out.push_str(line);
+            Action::SplitAt(_, split) => {
+                let split = split.max(last);
+                out.push_str(source.get(last..split).unwrap_or(""));
+                inserted.push(out.len());
+                out.push('\n');
+                last = split;
+            }
+            Action::Blank(_) => {
+                let (line, _) = line_at(source, at);
+                let body = content(line);
+                out.extend(body.chars().map(|c| if c.is_whitespace() { c } else { ' ' }));
+                last = at + body.len();
+            }
         }
     }
+    out.push_str(source.get(last..).unwrap_or(""));
     Repaired { text: Cow::Owned(out), inserted }
 }
 

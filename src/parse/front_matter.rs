@@ -37,9 +37,7 @@ pub fn split(source: &str) -> Split<'_> {
     }
     let mut offset = first.len();
     let yaml_start = offset;
-    let mut count = 1;
-    for line in lines {
-        count += 1;
+    for (count, line) in (2..).zip(lines) {
         if is_delimiter(line, true) {
             let yaml = source.get(yaml_start..offset).unwrap_or("");
             let body = source.get(offset + line.len()..).unwrap_or("");

@@ -24,7 +24,7 @@ pub enum LabelUse {
 /// The episode host this label names, or a new name when the label stands alone and looks like one.
 pub fn label_host(label: &str, known: &[String], usage: LabelUse) -> Option<String> {
     let l = label.trim().trim_matches(|c: char| matches!(c, '*' | '_' | '(' | ')' | '[' | ']' | '#' | ' ' | '“' | '”'));
-    if l.is_empty() || l.chars().count() > 40 {
+    if l.is_empty() || l.len() > 40 || l.split_whitespace().nth(3).is_some() {
         return None;
     }
     let first_word = l.split_whitespace().next().unwrap_or(l);
@@ -41,9 +41,8 @@ pub fn label_host(label: &str, known: &[String], usage: LabelUse) -> Option<Stri
         return Some(k.clone());
     }
     // Initials: `MK` is the one host whose name starts with M.
-    let letters: Vec<char> = l.chars().collect();
-    if (1..=3).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) {
-        let mut hits = known.iter().filter(|k| k.chars().next() == letters.first().copied());
+    if (1..=3).contains(&l.chars().count()) && l.chars().all(char::is_uppercase) {
+        let mut hits = known.iter().filter(|k| k.chars().next() == l.chars().next());
         if let (Some(k), None) = (hits.next(), hits.next()) {
             return Some(k.clone());
         }

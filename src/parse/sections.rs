@@ -96,7 +96,7 @@ pub fn classify(line: &str) -> Option<Heading> {
     if is_extras(&words) {
         return Some(Heading::Extras { label: words });
     }
-    let whole = label_words(line);
+    let whole = label_words(super::text::prefix(line, 80));
     if whole.starts_with("join us on youtube") || whole.starts_with("connect with the hosts") {
         return Some(Heading::Other(line.trim().trim_end_matches(':').to_owned()));
     }

@@ -6,7 +6,10 @@
 pub fn sponsor_phrase(line: &str) -> Option<usize> {
     let t = line.trim_start().trim_start_matches(['*', '_', '“', '"']);
     let lead = line.len() - t.len();
-    let lower = t.to_ascii_lowercase();
+    if !t.starts_with(['s', 'S', 't', 'T', 'b', 'B']) {
+        return None;
+    }
+    let lower = super::text::prefix(t, 160).to_ascii_lowercase();
     let word_end = |i: usize| !lower.get(i..).and_then(|r| r.chars().next()).is_some_and(char::is_alphabetic);
     if lower.starts_with("sponsored by") {
         return Some(lead + "sponsored by".len());

@@ -1,7 +1,31 @@
 //! Small text helpers shared by the recognisers: whitespace, labels and name similarity.
 
+/// Already single-spaced with no stray `**`: the common case, checked in one pass over the bytes.
+fn is_collapsed(t: &str) -> bool {
+    let mut prev = b'x';
+    for &b in t.as_bytes() {
+        let bad = match b {
+            b' ' => prev == b' ',
+            b'\n' | b'\r' | b'\t' | 0x0b | 0x0c => true,
+            b'*' => prev == b'*',
+            // Non-ASCII may be Unicode whitespace: let the careful path decide.
+            0x80..=0xff => true,
+            _ => false,
+        };
+        if bad {
+            return false;
+        }
+        prev = b;
+    }
+    true
+}
+
 /// Collapse runs of whitespace to one space and trim; stray `*`/`_` runs left by broken emphasis go too.
 pub fn collapse(s: &str) -> String {
+    let t = s.trim();
+    if is_collapsed(t) {
+        return t.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     let mut chars = s.chars().peekable();
@@ -26,13 +50,52 @@ pub fn collapse(s: &str) -> String {
     out
 }
 
+/// At most `max` bytes of `s`, cut at a character boundary: labels and phrases are judged on a line's start.
+pub fn prefix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or("")
+}
+
+/// A source line as a reader sees its words: list marker, heading marks and emphasis characters dropped
+/// (`- **Michael**: New course` → `Michael: New course`). Used where the walker kept no visible text.
+pub fn plain_line(raw: &str) -> String {
+    let t = raw.trim();
+    let t = t.trim_start_matches('#').trim_start();
+    let t = ["- ", "* ", "+ "].iter().find_map(|m| t.strip_prefix(m)).unwrap_or(t);
+    let t = match t.find(". ") {
+        Some(i) if i <= 3 && t.get(..i).is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())) => {
+            t.get(i + 2..).unwrap_or(t)
+        }
+        _ => t,
+    };
+    if t.contains(['*', '_']) { t.replace(['*', '_'], "").trim().to_owned() } else { t.to_owned() }
+}
+
+/// The first line of a source slice.
+pub fn first_source_line(s: &str) -> &str {
+    let t = s.trim_start_matches(['\n', '\r']);
+    t.split('\n').next().unwrap_or("").trim_end_matches('\r')
+}
+
 /// Lowercase words of a label: letters and digits kept, everything else a word break.
 /// `"**Our news:**"` → `"our news"`; used to compare headings without caring about markup.
 pub fn label_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut gap = false;
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             if gap && !out.is_empty() {
                 out.push(' ');
             }
@@ -48,20 +111,37 @@ pub fn label_words(s: &str) -> String {
 /// Optimal-string-alignment distance (edits plus adjacent swaps), so `Brain` is one step from `Brian`.
 /// Bounded by `limit`: returns `limit + 1` as soon as the answer is known to exceed it.
 pub fn osa_distance(a: &str, b: &str, limit: usize) -> usize {
-    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
-    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
-    if a.len().abs_diff(b.len()) > limit {
+    const MAX: usize = 32;
+    let mut ab = ['\0'; MAX];
+    let mut bb = ['\0'; MAX];
+    let (mut la, mut lb) = (0, 0);
+    for c in a.chars().flat_map(char::to_lowercase) {
+        if la == MAX {
+            return limit + 1;
+        }
+        ab[la] = c;
+        la += 1;
+    }
+    for c in b.chars().flat_map(char::to_lowercase) {
+        if lb == MAX {
+            return limit + 1;
+        }
+        bb[lb] = c;
+        lb += 1;
+    }
+    if la.abs_diff(lb) > limit {
         return limit + 1;
     }
-    let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
+    let (a, b) = (&ab[..la], &bb[..lb]);
+    let w = lb + 1;
+    let mut d = [0usize; (MAX + 1) * (MAX + 1)];
     for (j, cell) in d.iter_mut().enumerate().take(w) {
         *cell = j;
     }
-    for i in 1..=a.len() {
+    for i in 1..=la {
         d[i * w] = i;
         let mut row_min = i;
-        for j in 1..=b.len() {
+        for j in 1..=lb {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut v = (d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1).min(d[(i - 1) * w + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
@@ -74,18 +154,21 @@ pub fn osa_distance(a: &str, b: &str, limit: usize) -> usize {
             return limit + 1;
         }
     }
-    d[a.len() * w + b.len()].min(limit + 1)
+    d[la * w + lb].min(limit + 1)
 }
 
 /// Is `label` a plausible misspelling of `name`: one edit or swap apart, or `name` cut short by one or two
 /// letters (`Michae`). Short names are left alone: `Al` vs `Ali` is two people, not a typo.
 pub fn is_typo_of(label: &str, name: &str) -> bool {
     let (ll, nl) = (label.chars().count(), name.chars().count());
-    if ll < 4 || nl < 4 || label.eq_ignore_ascii_case(name) {
+    if ll < 4 || nl < 4 || ll.abs_diff(nl) > 2 || label.eq_ignore_ascii_case(name) {
         return false;
     }
-    if ll < nl && nl - ll <= 2 && name.to_lowercase().starts_with(&label.to_lowercase()) {
-        return true;
+    if ll < nl {
+        let lower_label = label.chars().flat_map(char::to_lowercase);
+        if lower_label.zip(name.chars().flat_map(char::to_lowercase)).all(|(a, b)| a == b) {
+            return true;
+        }
     }
     ll.abs_diff(nl) <= 1 && osa_distance(label, name, 1) <= 1
 }

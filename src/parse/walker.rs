@@ -4,9 +4,10 @@
 //! Everything later (markers, sections, extras, jokes) reads this summary, so the markdown is parsed once per
 //! file and bodies are slices of the source. Nesting is tracked with a counter, never with recursion.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// What a top-level block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,14 +50,17 @@ pub struct Line {
     pub links: Vec<LineLink>,
 }
 
-/// A direct item of a top-level list.
+/// A direct item of a top-level list. Its text is read from the source when needed (extras labels, jokes),
+/// so the many items of segment bodies cost no allocation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Item {
     pub range: Range<usize>,
-    /// Visible text of the item's first line.
-    pub text: String,
     pub images: usize,
 }
+
+/// Lines of a paragraph whose visible text is kept: marker, title and the address line under it. Later lines
+/// keep only their start; whoever needs them reads the source.
+pub const TEXT_LINES: usize = 3;
 
 /// One top-level block.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,17 +78,18 @@ pub struct Block {
 
 /// A link anywhere in the notes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawLink {
-    pub text: String,
-    pub url: String,
+pub struct RawLink<'a> {
+    /// Borrowed from the source while the text is one piece; owned once pieces are joined.
+    pub text: Cow<'a, str>,
+    pub url: Cow<'a, str>,
     pub block: usize,
 }
 
 /// The summary of one parse.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Walk {
+pub struct Walk<'a> {
     pub blocks: Vec<Block>,
-    pub links: Vec<RawLink>,
+    pub links: Vec<RawLink<'a>>,
 }
 
 fn kind_of(tag: &Tag) -> BlockKind {
@@ -106,8 +111,6 @@ struct Open {
     /// Links being read: (index into links, start of its text in the current line).
     link_stack: Vec<(usize, usize)>,
     image_depth: usize,
-    /// The current list item's first line is still being read.
-    item_line_open: bool,
 }
 
 impl Open {
@@ -115,23 +118,20 @@ impl Open {
         matches!(self.block.kind, BlockKind::Paragraph | BlockKind::Heading(_))
     }
 
-    fn push_text(&mut self, s: &str, links: &mut [RawLink]) {
+    fn push_text<'a>(&mut self, s: &CowStr<'a>, links: &mut [RawLink<'a>]) {
         if self.image_depth > 0 {
             return;
         }
         for &(li, _) in &self.link_stack {
             if let Some(l) = links.get_mut(li) {
-                l.text.push_str(s);
+                append(&mut l.text, s);
             }
         }
-        if self.lined() {
-            if let Some(line) = self.block.lines.last_mut() {
-                line.text.push_str(s);
-            }
-        } else if self.item_line_open
-            && let Some(item) = self.block.items.last_mut()
+        if self.lined()
+            && self.block.lines.len() <= TEXT_LINES
+            && let Some(line) = self.block.lines.last_mut()
         {
-            item.text.push_str(s);
+            line.text.push_str(s);
         }
     }
 
@@ -142,14 +142,31 @@ impl Open {
             for entry in &mut self.link_stack {
                 entry.1 = 0;
             }
-        } else if self.item_line_open {
-            self.item_line_open = false;
         }
     }
 }
 
+/// Append without allocating while the text is a single borrowed piece.
+fn append<'a>(to: &mut Cow<'a, str>, piece: &CowStr<'a>) {
+    if to.is_empty() {
+        *to = match piece {
+            CowStr::Borrowed(b) => Cow::Borrowed(*b),
+            other => Cow::Owned(other.to_string()),
+        };
+    } else {
+        to.to_mut().push_str(piece);
+    }
+}
+
+fn cow<'a>(s: CowStr<'a>) -> Cow<'a, str> {
+    match s {
+        CowStr::Borrowed(b) => Cow::Borrowed(b),
+        other => Cow::Owned(other.to_string()),
+    }
+}
+
 /// Parse `text` once and summarise it.
-pub fn walk(text: &str) -> Walk {
+pub fn walk(text: &str) -> Walk<'_> {
     let mut walk = Walk::default();
     let mut open: Option<Open> = None;
     for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
@@ -175,7 +192,6 @@ pub fn walk(text: &str) -> Walk {
                         depth: 1,
                         link_stack: Vec::new(),
                         image_depth: 0,
-                        item_line_open: false,
                     });
                 }
                 Event::Rule => walk.blocks.push(Block {
@@ -202,17 +218,13 @@ pub fn walk(text: &str) -> Walk {
                         _ => Opening::Text,
                     };
                 }
-                match &tag {
+                match tag {
                     Tag::Item if cur.depth == 1 && cur.block.kind == BlockKind::List => {
-                        cur.block.items.push(Item { range: range.clone(), text: String::new(), images: 0 });
-                        cur.item_line_open = true;
-                    }
-                    Tag::List(_) | Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::HtmlBlock => {
-                        cur.item_line_open = false;
+                        cur.block.items.push(Item { range: range.clone(), images: 0 });
                     }
                     Tag::Link { dest_url, .. } => {
                         let index = walk.links.len();
-                        walk.links.push(RawLink { text: String::new(), url: dest_url.to_string(), block: block_index });
+                        walk.links.push(RawLink { text: Cow::Borrowed(""), url: cow(dest_url), block: block_index });
                         let at = cur.block.lines.last().map_or(0, |l| l.text.len());
                         cur.link_stack.push((index, at));
                     }
@@ -240,7 +252,6 @@ pub fn walk(text: &str) -> Walk {
                         }
                     }
                     TagEnd::Image => cur.image_depth = cur.image_depth.saturating_sub(1),
-                    TagEnd::Paragraph => cur.item_line_open = false,
                     _ => {}
                 }
                 if cur.depth == 0 {
@@ -255,12 +266,14 @@ pub fn walk(text: &str) -> Walk {
                 if cur.lined() && cur.block.opening == Opening::Nothing && !s.trim().is_empty() {
                     cur.block.opening = Opening::Text;
                 }
-                if cur.block.kind != BlockKind::Code {
+                if cur.block.kind != BlockKind::Code && (cur.lined() || !cur.link_stack.is_empty()) {
                     cur.push_text(&s, &mut walk.links);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
-                cur.push_text(" ", &mut walk.links);
+                if cur.lined() || !cur.link_stack.is_empty() {
+                    cur.push_text(&CowStr::Borrowed(" "), &mut walk.links);
+                }
                 cur.line_break(range.end);
             }
             _ => {}
@@ -288,7 +301,7 @@ mod tests {
         assert_eq!(p.lines[0].links[0].span, 10..15);
         assert_eq!(p.lines[1].text, "second line");
         let l = &w.blocks[1];
-        assert_eq!(l.items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(), ["one", "two x"]);
+        assert_eq!(l.items.len(), 2);
         assert_eq!(w.links[1].url, "u");
         assert_eq!(w.links[1].block, 1);
     }
