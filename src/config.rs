@@ -63,7 +63,12 @@ pub fn parse(text: &str) -> Result<Config, String> {
     if text.trim().is_empty() {
         return Ok(Config::default());
     }
-    serde_saphyr::from_str::<Config>(text).map_err(|e| crate::sanitize::clean_line(&e.to_string()).into_owned())
+    serde_saphyr::from_str::<Config>(text).map_err(|e| {
+        // The first line says where and what; the rest is a source excerpt that does not fit a status line.
+        let full = e.to_string();
+        let first = full.lines().next().unwrap_or_default();
+        crate::sanitize::clean_line(first.strip_prefix("error: ").unwrap_or(first)).into_owned()
+    })
 }
 
 /// `~/x` → `$HOME/x`, so a config can name a folder the way people type it.
@@ -90,7 +95,7 @@ mod tests {
     #[test]
     fn a_bad_file_names_the_line() {
         let e = parse("library: x\ntheme:\n  acent: red\n").expect_err("unknown field");
-        assert!(e.contains("line 3") || e.contains("3:"), "{e}");
+        assert!(e.starts_with("line 3 column 3: unknown field `acent`"), "{e}");
         let e = parse("library: x\nkeys: [\n").expect_err("broken yaml");
         assert!(e.contains('2') || e.contains('3'), "{e}");
     }

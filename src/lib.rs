@@ -8,7 +8,8 @@
 //! - [`state`]: read/starred episodes remembered between runs.
 //! - [`sanitize`], [`links`]: untrusted text made safe for a terminal; which links may be opened.
 //!
-//! The front ends sit on top: [`cli`] (list, show, links, search, export) and [`tui`] (the reader).
+//! The front ends sit on top: [`cli`] (list, show, links, search, export) and [`tui`] (the reader), which
+//! reads its library path, colours and key remaps from [`config`].
 
 pub mod cli;
 pub mod config;

@@ -3,10 +3,12 @@
 //! Show notes come from other people's repositories: an ESC, CSI, OSC or C1 byte in a title could clear the
 //! screen, retitle the window or write the clipboard. Every string goes through here before it is printed or drawn.
 //! Whole escape sequences are dropped (not just their ESC, which would leave `[2J` on screen); invisible
-//! characters that only move or reorder text are dropped too. Widths use unicode-width, the measure ratatui
-//! uses, so columns stay aligned around wide (CJK, emoji) and zero-width (combining) characters.
+//! characters that only move or reorder text are dropped too, and emoji sequences that terminals measure
+//! differently from ratatui are taken apart. Widths use unicode-width, the measure ratatui uses, so columns stay
+//! aligned around wide (CJK, emoji) and zero-width (combining) characters.
 
 mod escape;
+pub mod json;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -54,8 +56,20 @@ pub fn clean_line(s: &str) -> Cow<'_, str> {
     strip(s, Breaks::Flatten)
 }
 
+/// Characters that terminals and ratatui measure differently, so drawing them shifts everything after them on
+/// the row (seen in tmux: a family emoji drawn one column wider than ratatui planned, leaving stale cells behind).
+/// Joiners, variation selectors and skin-tone modifiers are dropped, so a sequence shows as its separate emoji;
+/// flag letters become plain capitals (🇯🇵 → JP). Both sides agree on what is left.
+fn reshaped(c: char) -> Option<Option<char>> {
+    match c {
+        '\u{200D}' | '\u{FE0E}' | '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' => Some(None),
+        '\u{1F1E6}'..='\u{1F1FF}' => Some(char::from_u32(u32::from(c) - 0x1F1E6 + u32::from('A'))),
+        _ => None,
+    }
+}
+
 fn strip(s: &str, breaks: Breaks) -> Cow<'_, str> {
-    let needs_work = |c: char| is_unsafe(c) && !(c == '\n' && breaks == Breaks::Keep);
+    let needs_work = |c: char| (is_unsafe(c) && !(c == '\n' && breaks == Breaks::Keep)) || reshaped(c).is_some();
     let Some(first) = s.find(needs_work) else { return Cow::Borrowed(s) };
     let mut out = String::with_capacity(s.len());
     out.push_str(&s[..first]);
@@ -71,7 +85,10 @@ fn strip(s: &str, breaks: Breaks) -> Cow<'_, str> {
             ('\n' | '\t' | '\u{2028}' | '\u{2029}', Breaks::Flatten) => out.push(' '),
             ('\u{2028}' | '\u{2029}', Breaks::Keep) => out.push('\n'),
             (c, _) if is_unsafe(c) => {}
-            (c, _) => out.push(c),
+            (c, _) => match reshaped(c) {
+                Some(replacement) => out.extend(replacement),
+                None => out.push(c),
+            },
         }
         rest = &rest[c.len_utf8()..];
     }
@@ -167,7 +184,8 @@ mod tests {
         assert_eq!(clean("x\x1b]52;c;cHduZWQ=\x1b\\y"), "xy");
         assert_eq!(clean("keep\nlines\tand tabs\r\n"), "keep\nlines    and tabs\n");
         assert_eq!(clean_line("x\ny\tz\r"), "x y z");
-        assert!(matches!(clean("plain ünïcode 👩‍💻 e\u{301}"), Cow::Borrowed(_)));
+        assert!(matches!(clean("plain ünïcode 👩 e\u{301} 全角"), Cow::Borrowed(_)));
+        assert_eq!(clean("👩\u{200d}💻 👍\u{1f3fd} 🏳\u{fe0f}\u{200d}🌈 \u{1f1ef}\u{1f1f5}"), "👩💻 👍 🏳🌈 JP");
         assert_eq!(clean("\u{202E}evil\u{202C}"), "evil");
         assert_eq!(clean("zero\u{200B}width\u{FEFF}"), "zerowidth");
         assert_eq!(clean("\x1b]0;unterminated\nnext line"), "\nnext line");

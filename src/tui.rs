@@ -1,8 +1,9 @@
 //! The terminal reader: read an event → keymap → `update` → carry out the effect → draw.
 //!
 //! The terminal is restored on every way out: normal quit, Ctrl-C (a key in raw mode), an error, a panic
-//! (ratatui's hook plus ours for mouse capture), and SIGTERM/SIGHUP/SIGINT, which set a flag the loop checks
-//! between events.
+//! (ratatui's hook plus ours for mouse capture), and SIGTERM/SIGHUP/SIGINT. A signal sets a flag the loop
+//! checks between events; a watchdog thread restores and exits itself if the loop does not get there, because
+//! crossterm's reader can spin forever once the terminal has hung up (a closed window, a dropped SSH link).
 
 pub mod action;
 pub mod app;
@@ -35,6 +36,9 @@ use theme::{ColorMode, Theme};
 /// How often the loop wakes without input to notice a termination signal.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
+/// How long the watchdog lets the loop notice a signal before it restores the terminal and exits itself.
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
+
 /// Open the reader on the library: `--library`/`SHOWNOTES_LIBRARY`, else the config's `library:`, else
 /// `./episodes`.
 ///
@@ -42,8 +46,9 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 /// When the library cannot be loaded or the terminal cannot be used.
 pub fn run(cli: &Cli) -> Result<()> {
     let (config, mut warnings) = config::default_path().map(|p| config::load(&p)).unwrap_or_default();
-    let path = library_path(cli, &config);
-    let library = Library::load(&path).with_context(|| format!("cannot open the library {}", path.display()))?;
+    let (path, source) = library_path(cli, &config);
+    let library =
+        Library::load(&path).with_context(|| format!("cannot open the library {} ({source})", path.display()))?;
     warnings.extend(library.warnings.iter().cloned());
     if !library.errors.is_empty() {
         warnings.push(format!("{} files could not be read (`shownotes list` names them)", library.errors.len()));
@@ -67,11 +72,15 @@ pub fn run(cli: &Cli) -> Result<()> {
     result
 }
 
-fn library_path(cli: &Cli, config: &config::Config) -> PathBuf {
-    cli.library
-        .clone()
-        .or_else(|| config.library.as_deref().map(config::expand_home))
-        .unwrap_or_else(|| PathBuf::from("episodes"))
+/// The library folder and where that choice came from: flag or environment, then config, then `./episodes`.
+fn library_path(cli: &Cli, config: &config::Config) -> (PathBuf, &'static str) {
+    if let Some(p) = &cli.library {
+        return (p.clone(), "from --library or SHOWNOTES_LIBRARY");
+    }
+    if let Some(p) = &config.library {
+        return (config::expand_home(p), "from `library:` in the config file");
+    }
+    (PathBuf::from("episodes"), "the default; pass --library <PATH> or set `library:` in the config file")
 }
 
 /// Set the terminal up, run `body`, and put the terminal back however `body` ends.
@@ -91,12 +100,25 @@ fn with_terminal(body: impl FnOnce(&mut DefaultTerminal) -> Result<()>) -> Resul
     result
 }
 
-/// Flags raised by SIGTERM, SIGHUP and SIGINT.
+/// A flag raised by SIGTERM, SIGHUP or SIGINT, and the watchdog thread behind it.
 fn termination_flag() -> Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let flag = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
-        signal_hook::flag::register(signal, Arc::clone(&flag)).context("cannot watch for termination signals")?;
-    }
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
+        .context("cannot watch for termination signals")?;
+    let raised = Arc::clone(&flag);
+    std::thread::Builder::new()
+        .name("signal-watchdog".into())
+        .spawn(move || {
+            let Some(signal) = signals.forever().next() else { return };
+            raised.store(true, Ordering::Relaxed);
+            // Normally the loop sees the flag, restores the terminal and returns, ending the process meanwhile.
+            std::thread::sleep(SIGNAL_GRACE);
+            let _ = execute!(std::io::stdout(), DisableMouseCapture);
+            ratatui::restore();
+            std::process::exit(128 + signal);
+        })
+        .context("cannot start the signal watchdog")?;
     Ok(flag)
 }
 
@@ -143,5 +165,26 @@ pub fn to_action(app: &App, event: &Event) -> Option<Action> {
         },
         Event::Resize(width, height) => Some(Action::Resize { width: *width, height: *height }),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use clap::Parser;
+
+    use super::library_path;
+    use crate::cli::Cli;
+    use crate::config::Config;
+
+    #[test]
+    fn the_flag_beats_the_config_which_beats_the_default() {
+        let config = Config { library: Some(PathBuf::from("/from/config")), ..Config::default() };
+        let flag = Cli::parse_from(["shownotes", "--library", "/from/flag"]);
+        assert_eq!(library_path(&flag, &config).0, PathBuf::from("/from/flag"));
+        let none = Cli { library: None, command: None };
+        assert_eq!(library_path(&none, &config).0, PathBuf::from("/from/config"));
+        assert_eq!(library_path(&none, &Config::default()).0, PathBuf::from("episodes"));
     }
 }

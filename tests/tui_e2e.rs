@@ -81,7 +81,7 @@ impl Tmux {
         let bin = env!("CARGO_BIN_EXE_shownotes");
         let pid = self.dir.join("pid");
         let line = format!(
-            "XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' sh -c 'echo $$ > \"{p}\"; exec \"{bin}\" --library \"{c}\"'; stty -a; echo READER-EXITED-$((40+2))",
+            "DISPLAY= WAYLAND_DISPLAY= BROWSER= XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' sh -c 'echo $$ > \"{p}\"; exec \"{bin}\" --library \"{c}\"'; stty -a; echo READER-EXITED-$((40+2))",
             d = self.dir.display(),
             p = pid.display(),
             c = corpus.display(),
@@ -127,8 +127,19 @@ fn search_then_enter_shows_that_segment() {
     t.keys(&["Enter"]);
     let screen = t.wait_for("the segment text", |s| s.contains(&format!(" {number} ·")) && s.contains("[Segment text"));
     assert!(screen.contains(title_start.split_whitespace().next().unwrap_or("")), "{screen}");
+
+    // Headless (no DISPLAY): `o` says so and shows the link; `y` copies it with OSC 52.
+    t.type_text("o");
+    t.wait_for("the no-browser message", |s| s.contains("No browser can start here"));
+    t.type_text("y");
+    t.wait_for("the copy confirmation", |s| s.contains("Copied to the clipboard"));
     t.keys(&["q"]);
     t.assert_restored();
+
+    // Opening the segment marked its episode read, at the XDG data path.
+    let state = std::fs::read_to_string(t.dir.join("data/shownotes/state.json")).expect("state written");
+    let state: serde_json::Value = serde_json::from_str(&state).expect("state is JSON");
+    assert!(state["read"].as_array().is_some_and(|r| r.contains(&serde_json::json!(number))), "{state}");
 }
 
 #[test]
@@ -161,4 +172,41 @@ fn sighup_restores_the_terminal() {
     t.launch(&corpus);
     t.signal("HUP");
     t.assert_restored();
+}
+
+#[test]
+fn a_resize_storm_down_to_1x1_never_kills_the_reader() {
+    let Some((t, corpus)) = Tmux::start("resize") else { return };
+    t.launch(&corpus);
+    t.type_text("3");
+    for (w, h) in [(1, 1), (20, 5), (200, 60), (2, 40), (49, 11), (1, 1), (80, 3), (120, 40)] {
+        assert!(t.cmd(&["resize-window", "-t", "main", "-x", &w.to_string(), "-y", &h.to_string()]).status.success());
+    }
+    t.wait_for("the full layout again", |s| s.contains("Episodes (") && s.contains("[Segment text"));
+    t.keys(&["q"]);
+    t.assert_restored();
+}
+
+/// True once the process has exited (gone, or a zombie nobody reaped).
+fn exited(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .map_or(true, |stat| stat.rsplit(')').next().is_some_and(|rest| rest.trim_start().starts_with('Z')))
+}
+
+#[test]
+fn a_vanished_terminal_ends_the_reader_instead_of_spinning() {
+    let Some((t, corpus)) = Tmux::start("hangup") else { return };
+    t.launch(&corpus);
+    let pid = t.reader_pid();
+    assert!(!exited(&pid));
+    // Closing the window hangs the terminal up under the reader, as a closed terminal or a dropped SSH link does.
+    assert!(t.cmd(&["kill-server"]).status.success());
+    let start = Instant::now();
+    while !exited(&pid) {
+        if start.elapsed() > DEADLINE {
+            let _ = Command::new("kill").args(["-9", &pid]).status();
+            panic!("the reader (pid {pid}) was still running after its terminal hung up");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }

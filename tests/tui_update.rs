@@ -159,6 +159,8 @@ fn numbered_body_links_and_the_links_pane_choose_what_opens() {
     let (a, r) = run("1 1 o");
     assert_eq!(a.sel.body_link, Some(1));
     assert_eq!(r.done, [Effect::OpenUrl("https://mypy-lang.org".into())]);
+    let (_, r) = run("1 1 <Enter>");
+    assert_eq!(r.done, [Effect::OpenUrl("https://mypy-lang.org".into())], "Enter opens the picked link too");
     let (a, _) = run("1 7");
     assert_eq!(a.status.as_deref(), Some("This text has links 1–1."));
     let (_, r) = run("<Tab><Tab><Tab><Tab> j <Enter>");
@@ -227,4 +229,33 @@ fn resize_to_nothing_and_back_keeps_state_valid() {
         press(&mut a, "j k G g <pgdn> <Tab>", &mut Recorder::default());
     }
     assert_eq!(a.size, (50, 12));
+}
+
+#[test]
+fn a_keystroke_builds_a_screenful_of_results_and_scrolling_builds_the_rest() {
+    let seg = |i: u32| fixture::segment(i, "Brian Okken", &format!("python news {i}"), "https://x.example", "text");
+    let mut lib = library();
+    lib.episodes[0].segments = (1..=60).map(seg).collect();
+    let mut a = app(lib);
+    let mut r = Recorder::default();
+    press(&mut a, "/python", &mut r);
+    assert!(!a.hits_complete);
+    let first = a.hits.len();
+    assert!((10..60).contains(&first), "{first}");
+    press(&mut a, "<pgdn><pgdn><pgdn><pgdn>", &mut r);
+    assert_eq!((a.hits.len(), a.hits_complete), (60, true));
+    press(&mut a, "<Esc>/python<Enter>N", &mut r);
+    assert_eq!(a.sel.hit, 59, "N from the first result wraps to the true last one");
+}
+
+#[test]
+fn clicking_a_tab_title_shows_that_tab() {
+    let mut a = app(library());
+    let detail = shownotes::tui::ui::layout::layout(ratatui::layout::Rect::new(0, 0, 100, 30)).expect("fits").detail;
+    let screen = fixture::screen(&fixture::draw(&mut a, 100, 30));
+    let title_row: String =
+        screen.lines().nth(usize::from(detail.y)).unwrap_or_default().chars().skip(usize::from(detail.x)).collect();
+    let col = title_row.find("Extras").map(|b| title_row[..b].chars().count()).expect("Extras tab");
+    a.update(Action::Click { column: detail.x + u16::try_from(col).expect("col") + 1, row: detail.y });
+    assert_eq!((a.focus, a.detail), (Pane::Extras, Pane::Extras));
 }

@@ -138,3 +138,27 @@ fn the_selected_episode_row_is_reversed_and_search_matches_are_highlighted() {
     let cell = &t.backend().buffer()[(u16::try_from(x).expect("x"), u16::try_from(y).expect("y"))];
     assert_eq!(cell.modifier, app.theme.matched.add_modifier);
 }
+
+#[test]
+fn without_colour_nothing_is_coloured_but_selection_still_shows() {
+    use ratatui::style::Color;
+    for keys in ["", "1", "/mypy", "?", "<Tab><Tab><Tab><Tab>"] {
+        let mut app = fixture::app(fixture::library());
+        app.theme = mono();
+        fixture::press(&mut app, keys, &mut shownotes::tui::effect::Recorder::default());
+        let t = fixture::draw(&mut app, 100, 30);
+        for cell in t.backend().buffer().content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{keys}: {cell:?}");
+        }
+    }
+}
+
+#[test]
+fn config_colours_reach_the_theme_and_bad_ones_are_reported() {
+    let config = ThemeConfig { accent: Some("magenta".into()), link: Some("nope".into()), ..ThemeConfig::default() };
+    let (theme, warnings) = Theme::new(&config, ColorMode::Color);
+    assert_eq!(theme.title.fg, Some(ratatui::style::Color::Magenta));
+    assert_eq!(theme.link.fg, Theme::default().link.fg, "a bad colour keeps the default");
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].contains("theme.link") && warnings[0].contains("nope"));
+}

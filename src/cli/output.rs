@@ -17,7 +17,8 @@ use crate::search::Hit;
 type Out<'a> = &'a mut dyn Write;
 
 fn json(value: &impl Serialize, out: Out) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    // Escapes C1 controls and bidi overrides too, which serde_json's own writer leaves raw.
+    crate::sanitize::json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
 }
 

@@ -104,6 +104,8 @@ pub struct App {
     pub filter: String,
     pub query: String,
     pub hits: Vec<Hit>,
+    /// False while `hits` holds only the first results (more are built when the selection nears the end).
+    pub hits_complete: bool,
     /// The host whose segments are highlighted.
     pub highlight_host: Option<String>,
     pub archive_hosts: Vec<HostSummary>,
@@ -114,8 +116,8 @@ pub struct App {
     pub quit: bool,
 }
 
-/// How many search results are built per keystroke: more than a screen, few enough to stay fast.
-pub const MAX_HITS: usize = 200;
+/// Results built per keystroke at least; otherwise a screenful (building a hit's snippet is the costly part).
+pub const FIRST_HITS: usize = 10;
 
 impl App {
     pub fn new(library: Library, store: StateStore, keymap: Keymap, theme: Theme) -> Self {
@@ -136,6 +138,7 @@ impl App {
             filter: String::new(),
             query: String::new(),
             hits: Vec::new(),
+            hits_complete: true,
             highlight_host: None,
             archive_hosts,
             status: None,

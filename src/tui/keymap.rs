@@ -349,3 +349,43 @@ pub fn from_config(keys: &std::collections::BTreeMap<String, String>) -> (Keymap
     }
     (map, warnings)
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::*;
+
+    #[test]
+    fn keys_parse_and_print_the_same_way() {
+        for (text, shown) in [("j", "j"), ("G", "G"), ("shift-g", "G"), ("ctrl-d", "ctrl-d"), ("shift-tab", "S-Tab")] {
+            assert_eq!(Key::parse(text).map(|k| k.to_string()).as_deref(), Some(shown), "{text}");
+        }
+        assert_eq!(Key::parse("pgdn"), Some(Key::plain(KeyCode::PageDown)));
+        assert_eq!(Key::parse("F5"), Some(Key::plain(KeyCode::F(5))));
+        assert_eq!(Key::parse("ctrl--"), Some(Key::ctrl('-')));
+        assert_eq!(Key::parse("nonsense"), None);
+        assert_eq!(Key::parse(""), None);
+    }
+
+    #[test]
+    fn a_context_binding_shadows_the_global_one_and_prompts_type() {
+        let map = Keymap::default();
+        let press = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(map.action(Context::Segments, press('2')), Some(Action::JumpSegment(2)));
+        assert_eq!(map.action(Context::Body, press('2')), Some(Action::SelectLink(2)));
+        assert_eq!(map.action(Context::Search, press('q')), Some(Action::Insert('q')));
+        assert_eq!(map.action(Context::Episodes, press('q')), Some(Action::Quit));
+        assert_eq!(map.action(Context::Episodes, press('z')), None);
+    }
+
+    #[test]
+    fn every_default_action_is_described_and_every_pane_has_hints() {
+        let map = Keymap::default();
+        assert!(map.help_rows().iter().all(|(_, keys, desc)| !keys.is_empty() && !desc.is_empty()));
+        for ctx in [Context::Episodes, Context::Hosts, Context::Segments, Context::Body, Context::Links] {
+            let hints = map.hints(ctx);
+            assert!(hints.iter().any(|(k, d)| k == "?" && *d == "help"), "{ctx:?}: {hints:?}");
+        }
+    }
+}

@@ -107,7 +107,8 @@ impl App {
                 self.highlight_host = if self.highlight_host == name { None } else { name };
             }
             Pane::Segments => self.open_segment(self.sel.segment),
-            Pane::Body => {}
+            Pane::Body if self.sel.body_link.is_some() => return self.link_effect(Effect::OpenUrl),
+            Pane::Body => self.status = Some("Press a link's number (1-9), then Enter or o to open it.".into()),
             Pane::Links | Pane::Extras | Pane::Jokes => return self.link_effect(Effect::OpenUrl),
         }
         None

@@ -10,25 +10,48 @@ use crate::sanitize::clean_line;
 use crate::tui::app::{App, Pane};
 use crate::tui::markdown::{self, RenderOptions, Rendered};
 
+/// The four tabs of the detail area, in order.
+pub const TABS: [Pane; 4] = [Pane::Body, Pane::Links, Pane::Extras, Pane::Jokes];
+
+/// Each tab's label as drawn in the title (the shown one in brackets, so it is marked without colour too).
+pub fn tab_labels(app: &App, shown: Pane) -> Vec<(Pane, String)> {
+    TABS.into_iter()
+        .map(|pane| {
+            let count = app.episode().map(|e| match pane {
+                Pane::Links => e.links.len(),
+                Pane::Extras => e.extras.iter().map(|x| x.items.len()).sum(),
+                Pane::Jokes => e.jokes.len(),
+                _ => 0,
+            });
+            let label = match count {
+                Some(n) if n > 0 => format!("{} ({n})", pane.title()),
+                _ => pane.title().to_owned(),
+            };
+            (pane, if pane == shown { format!("[{label}]") } else { label })
+        })
+        .collect()
+}
+
+/// Where a tab label sits on the title row, as columns after the pane's left edge.
+pub fn tab_at(app: &App, column_in_pane: u16) -> Option<Pane> {
+    let mut x = 2usize; // the corner and the leading space
+    for (pane, label) in tab_labels(app, app.detail) {
+        let w = unicode_width::UnicodeWidthStr::width(label.as_str());
+        if (x..x + w).contains(&usize::from(column_in_pane)) {
+            return Some(pane);
+        }
+        x += w + 3; // " │ "
+    }
+    None
+}
+
 /// The detail pane's frame, its title listing the four tabs with the shown one marked.
 pub fn detail_block(app: &App, shown: Pane) -> Block<'static> {
     let mut spans = vec![Span::raw(" ")];
-    for (i, pane) in [Pane::Body, Pane::Links, Pane::Extras, Pane::Jokes].into_iter().enumerate() {
+    for (i, (pane, label)) in tab_labels(app, shown).into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" │ ", app.theme.dim));
         }
-        let count = app.episode().map(|e| match pane {
-            Pane::Links => e.links.len(),
-            Pane::Extras => e.extras.iter().map(|x| x.items.len()).sum(),
-            Pane::Jokes => e.jokes.len(),
-            _ => 0,
-        });
-        let label = match count {
-            Some(n) if n > 0 => format!("{} ({n})", pane.title()),
-            _ => pane.title().to_owned(),
-        };
-        // Brackets mark the shown tab even without colour.
-        let label = if pane == shown { format!("[{label}]") } else { label };
         spans.push(Span::styled(label, if pane == shown { app.theme.tab_active } else { app.theme.tab }));
     }
     spans.push(Span::raw(" "));
@@ -69,6 +92,9 @@ pub fn rendered(app: &App, width: u16) -> Rendered {
     }
     out.lines.push(Line::default());
     let body = markdown::render(&s.body, width, &app.theme, options);
+    if body.lines.is_empty() {
+        out.lines.push(Line::styled("(The notes say nothing more about this one.)", app.theme.dim));
+    }
     out.lines.extend(body.lines);
     out.links = body.links;
     out

@@ -12,7 +12,14 @@ use crate::tui::app::{App, Pane, initials};
 
 /// One line per visible episode, `width` cells wide.
 pub fn items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
+    items_in(app, width, 0..app.visible.len())
+}
+
+/// The rows of `range` of the list only: a frame builds what fits, not all 300 episodes.
+fn items_in(app: &App, width: usize, range: std::ops::Range<usize>) -> Vec<Vec<Line<'static>>> {
     app.visible
+        .get(range)
+        .unwrap_or_default()
         .iter()
         .filter_map(|&i| app.library.episodes.get(i))
         .map(|e| {
@@ -22,7 +29,9 @@ pub fn items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
             let hosts: Vec<String> = e.hosts.iter().map(|h| initials(&h.name)).collect();
             let hosts = clean_line(&hosts.join(" ")).into_owned();
             let title_w = width.saturating_sub(6 + hosts.width() + usize::from(!hosts.is_empty()));
-            let title = truncate(&clean_line(&e.display_title()), title_w);
+            let shown = e.display_title();
+            let shown = if shown.trim().is_empty() { e.file.clone() } else { shown };
+            let title = truncate(&clean_line(&shown), title_w);
             let pad = title_w.saturating_sub(title.width());
             let title_style = if read { app.theme.read } else { ratatui::style::Style::new() };
             vec![Line::from(vec![
@@ -48,12 +57,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let block = pane_block(title, focus, &app.theme);
     let inner = block.inner(area);
     block.render(area, buf);
-    let rows = items(app, usize::from(inner.width));
+    let first = super::layout::offset(app.sel.episode, 1, usize::from(inner.height));
+    let rows = items_in(app, usize::from(inner.width), first..app.visible.len().min(first + usize::from(inner.height)));
     if rows.is_empty() {
         let msg = if total == 0 { "No episodes in this library." } else { "No episode matches the filter." };
         Line::styled(msg, app.theme.dim).render(inner, buf);
         return;
     }
     let style = if focus == Focus::Focused { app.theme.selected } else { app.theme.selected_unfocused };
-    draw_items(&rows, Some(app.sel.episode), style, inner, buf);
+    draw_items(&rows, app.sel.episode.checked_sub(first), style, inner, buf);
 }

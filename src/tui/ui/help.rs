@@ -3,34 +3,54 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::{Block, Clear, Widget};
 
 use super::{Focus, pane_block};
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 
-/// The overlay's lines, generated from the key table.
+/// Contexts and the (keys, description) rows they share.
+type Group = (Vec<Context>, Vec<(String, &'static str)>);
+
+/// The overlay's lines, generated from the key table; contexts with identical keys share one heading.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
-    let mut current: Option<Context> = None;
+    let mut groups: Vec<Group> = Vec::new();
     for (context, keys, desc) in app.keymap.help_rows() {
-        if current != Some(context) {
-            if current.is_some() {
-                out.push(Line::default());
-            }
-            out.push(Line::styled(context.title(), app.theme.heading));
-            current = Some(context);
+        match groups.last_mut() {
+            Some((contexts, rows)) if contexts.last() == Some(&context) => rows.push((keys, desc)),
+            _ => groups.push((vec![context], vec![(keys, desc)])),
         }
-        out.push(Line::from(vec![Span::styled(format!("  {keys:<18} "), app.theme.status_key), Span::raw(desc)]));
+    }
+    let mut merged: Vec<Group> = Vec::new();
+    for (contexts, rows) in groups {
+        match merged.iter_mut().find(|(_, r)| *r == rows) {
+            Some((cs, _)) => cs.extend(contexts),
+            None => merged.push((contexts, rows)),
+        }
+    }
+    let mut out = Vec::new();
+    for (contexts, rows) in merged {
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        let title: Vec<&str> = contexts.iter().map(|c| c.title()).collect();
+        out.push(Line::styled(title.join(" & "), app.theme.heading));
+        for (keys, desc) in rows {
+            out.push(Line::from(vec![Span::styled(format!("  {keys:<13} "), app.theme.status_key), Span::raw(desc)]));
+        }
     }
     out.push(Line::default());
-    out.push(Line::styled("Mouse: click selects and focuses a pane; the wheel scrolls.", app.theme.dim));
+    out.push(Line::styled("Mouse: a click focuses, the wheel scrolls.", app.theme.dim));
     out
 }
 
+/// Two columns need this many cells; narrower screens get one scrolling column.
+const TWO_COLUMNS: u16 = 92;
+
 /// The overlay's rectangle: centred, most of the screen.
 pub fn area(screen: Rect) -> Rect {
-    let w = screen.width.saturating_sub(4).min(70);
+    let max = if screen.width >= TWO_COLUMNS + 4 { TWO_COLUMNS } else { 60 };
+    let w = screen.width.saturating_sub(4).min(max);
     let h = screen.height.saturating_sub(2);
     Rect::new(screen.x + (screen.width - w) / 2, screen.y + (screen.height - h) / 2, w, h)
 }
@@ -38,11 +58,22 @@ pub fn area(screen: Rect) -> Rect {
 pub fn draw(app: &App, screen: Rect, buf: &mut Buffer) {
     let area = area(screen);
     Clear.render(area, buf);
-    let block = pane_block(" Keys · j/k scroll · Esc closes ", Focus::Focused, &app.theme);
-    let inner = block.inner(area);
-    block.render(area, buf);
     let lines = lines(app);
+    let inner = Block::bordered().inner(area);
     let height = usize::from(inner.height);
+    if inner.width >= TWO_COLUMNS - 2 && lines.len() <= 2 * height {
+        pane_block(" Keys · Esc closes ", Focus::Focused, &app.theme).render(area, buf);
+        let half = inner.width / 2;
+        let (left, right) = lines.split_at(height.min(lines.len()));
+        let right = right.strip_prefix(&[Line::default()]).unwrap_or(right);
+        for (x, column) in [(inner.x + 1, left), (inner.x + 1 + half, right)] {
+            for (y, line) in (inner.y..).zip(column) {
+                line.render(Rect::new(x, y, half.saturating_sub(1), 1), buf);
+            }
+        }
+        return;
+    }
+    pane_block(" Keys · j/k scroll · Esc closes ", Focus::Focused, &app.theme).render(area, buf);
     let scroll = app.sel.help_scroll.min(lines.len().saturating_sub(height));
     for (y, line) in (inner.y..).zip(lines.iter().skip(scroll).take(height)) {
         line.render(Rect::new(inner.x + 1, y, inner.width.saturating_sub(1), 1), buf);

@@ -8,11 +8,18 @@ use ratatui::widgets::Widget;
 
 use super::{Focus, draw_items, highlighted, pane_block, truncate};
 use crate::sanitize::clean_line;
-use crate::tui::app::{App, MAX_HITS};
+use crate::tui::app::App;
 
 /// Two lines per result: episode, host and title; then the snippet.
 pub fn items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
+    items_in(app, width, 0..app.hits.len())
+}
+
+/// The lines of results `range` only: a frame builds what fits on screen, not every result.
+fn items_in(app: &App, width: usize, range: std::ops::Range<usize>) -> Vec<Vec<Line<'static>>> {
     app.hits
+        .get(range)
+        .unwrap_or_default()
         .iter()
         .map(|h| {
             let number = h.episode.map_or_else(|| "  ?".to_owned(), |n| format!("{n:>3}"));
@@ -49,7 +56,7 @@ fn clip(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let count = match app.hits.len() {
         0 => String::new(),
-        n if n >= MAX_HITS => format!(" · first {n} results"),
+        n if !app.hits_complete => format!(" · {n}+ results"),
         1 => " · 1 result".to_owned(),
         n => format!(" · {n} results"),
     };
@@ -66,7 +73,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     ]);
     prompt.render(Rect { height: 1, ..inner }, buf);
     let list = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
-    let rows = items(app, usize::from(list.width));
+    // Every result is two lines, so the first one on screen follows from the selection alone.
+    let height = usize::from(list.height);
+    let first = super::layout::offset(app.sel.hit * 2, 2, height) / 2;
+    let rows = items_in(app, usize::from(list.width), first..app.hits.len().min(first + height / 2 + 2));
     if rows.is_empty() {
         let msg = if app.query.trim().is_empty() {
             "Type words to find segments (titles, text, links, hosts)."
@@ -76,5 +86,5 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled(msg, app.theme.dim).render(list, buf);
         return;
     }
-    draw_items(&rows, Some(app.sel.hit), app.theme.selected.patch(Style::new()), list, buf);
+    draw_items(&rows, app.sel.hit.checked_sub(first), app.theme.selected.patch(Style::new()), list, buf);
 }

@@ -26,7 +26,13 @@ impl App {
             Mode::Archive | Mode::Filter => self.mode = Mode::Normal,
             Mode::Normal => {}
         }
-        let Some((pane, area)) = self.pane_at(column, row) else { return };
+        let Some((mut pane, area)) = self.pane_at(column, row) else { return };
+        if pane.is_detail()
+            && row == area.y
+            && let Some(tab) = ui::body::tab_at(self, column - area.x)
+        {
+            pane = tab;
+        }
         self.focus = pane;
         if pane.is_detail() {
             self.detail = pane;

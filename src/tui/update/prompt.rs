@@ -1,7 +1,7 @@
 //! The two prompts: the episode filter (`f`) and search as you type (`/`), and stepping through results.
 
 use crate::tui::action::Action;
-use crate::tui::app::{App, MAX_HITS, Mode};
+use crate::tui::app::{App, FIRST_HITS, Mode};
 use crate::tui::effect::Effect;
 
 use super::nav::step;
@@ -63,15 +63,16 @@ impl App {
                 self.query.pop();
                 self.run_query();
             }
-            Action::MoveDown => self.sel.hit = step(self.sel.hit, 1, self.hits.len()),
-            Action::MoveUp => self.sel.hit = step(self.sel.hit, -1, self.hits.len()),
-            Action::PageDown => self.sel.hit = step(self.sel.hit, page, self.hits.len()),
-            Action::PageUp => self.sel.hit = step(self.sel.hit, -page, self.hits.len()),
+            Action::MoveDown => self.move_hit(1),
+            Action::MoveUp => self.move_hit(-1),
+            Action::PageDown => self.move_hit(page),
+            Action::PageUp => self.move_hit(-page),
             Action::Enter => {
                 if self.hits.is_empty() {
                     self.status = Some("Nothing to open: no segment matches.".into());
                 } else {
                     self.mode = Mode::Normal;
+                    self.all_hits();
                     self.open_hit();
                 }
             }
@@ -83,10 +84,29 @@ impl App {
         None
     }
 
-    /// Re-run the search for the prompt's text: every keystroke.
+    /// Re-run the search for the prompt's text: every keystroke. Only the first results are built here;
+    /// the rest wait until the selection gets near them, so typing stays fast on a large archive.
     pub fn run_query(&mut self) {
-        self.hits = self.index.query(&self.library, &self.query, Some(MAX_HITS));
+        // Two lines per result under a border, a prompt and the status line.
+        let screenful = (usize::from(self.size.1).saturating_sub(4) / 2 + 1).max(FIRST_HITS);
+        self.hits = self.index.query(&self.library, &self.query, Some(screenful));
+        self.hits_complete = self.hits.len() < screenful;
         self.sel.hit = 0;
+    }
+
+    /// Build every result (for `n`/`N`, and when scrolling past the first ones).
+    pub(crate) fn all_hits(&mut self) {
+        if !self.hits_complete {
+            self.hits = self.index.query(&self.library, &self.query, None);
+            self.hits_complete = true;
+        }
+    }
+
+    pub(crate) fn move_hit(&mut self, delta: isize) {
+        if self.sel.hit.saturating_add_signed(delta) + 1 >= self.hits.len() {
+            self.all_hits();
+        }
+        self.sel.hit = step(self.sel.hit, delta, self.hits.len());
     }
 
     /// Show the selected result's segment in its episode.
@@ -101,6 +121,7 @@ impl App {
 
     /// `n` / `N`: open the next or previous result, wrapping.
     pub(crate) fn step_hit(&mut self, delta: isize) {
+        self.all_hits();
         let len = self.hits.len();
         if len == 0 {
             self.status = Some("No search results: press / to search.".into());
