@@ -1,9 +1,13 @@
 //! The real binary, run as a user would: exit codes, stdout and stderr of every command.
 
-use std::path::{Path, PathBuf};
+#[path = "common/tempdir.rs"]
+mod tempdir;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
+use tempdir::TempDir;
 
 fn shownotes(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_shownotes"))
@@ -26,13 +30,11 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// A fresh folder under the system temp dir, named after the test.
-fn temp_library(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("shownotes-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
+/// A fresh library folder holding `files`, removed when the test ends.
+fn temp_library(name: &str, files: &[(&str, &[u8])]) -> TempDir {
+    let dir = TempDir::new(&format!("cli-{name}"));
     for (file, bytes) in files {
-        std::fs::write(dir.join(file), bytes).expect("write fixture");
+        std::fs::write(dir.path().join(file), bytes).expect("write fixture");
     }
     dir
 }
@@ -129,14 +131,14 @@ fn export_json_and_yaml_hold_episodes_and_errors() {
         "export",
         &[("1.md", b"# Python Bytes 1\n\n**Brian #1:** [A](https://a.example)\n\n- x\n"), ("2.md", b"\0\x01binary")],
     );
-    let o = shownotes(&dir, &["--library", ".", "export", "--format", "json"]);
+    let o = shownotes(dir.path(), &["--library", ".", "export", "--format", "json"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["episodes"][0]["segments"][0]["title"], "A");
     assert_eq!(v["errors"][0]["file"], "2.md");
     assert!(v["errors"][0]["message"].as_str().expect("message").contains("binary"));
     assert!(stderr(&o).contains("2.md"), "stderr names the skipped file");
-    let y = shownotes(&dir, &["--library", ".", "export", "--format", "yaml"]);
+    let y = shownotes(dir.path(), &["--library", ".", "export", "--format", "yaml"]);
     assert!(y.status.success(), "{}", stderr(&y));
     assert!(stdout(&y).contains("episodes:"), "{}", stdout(&y));
     assert!(stdout(&y).contains("errors:"), "{}", stdout(&y));
@@ -177,7 +179,7 @@ fn plain_text_output_strips_terminal_controls_from_notes() {
     for args in [&["show", "7"][..], &["list"], &["links", "7"], &["search", "evil"]] {
         let mut full = vec!["--library", "."];
         full.extend_from_slice(args);
-        let o = shownotes(&dir, &full);
+        let o = shownotes(dir.path(), &full);
         assert!(o.status.success(), "{args:?}: {}", stderr(&o));
         let out = stdout(&o);
         assert!(!out.chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "{args:?} leaked a control: {out:?}");

@@ -1,15 +1,14 @@
 //! Library loading through the API: folder layouts, ordering, per-file errors and warnings.
 
-use std::path::{Path, PathBuf};
+#![allow(clippy::unwrap_used)]
+
+#[path = "common/tempdir.rs"]
+mod tempdir;
+
+use std::path::Path;
 
 use shownotes::library::{Library, LibraryError};
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("shownotes-lib-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use tempdir::TempDir;
 
 fn write(dir: &Path, name: &str, text: &str) {
     std::fs::write(dir.join(name), text).unwrap();
@@ -21,15 +20,16 @@ fn episode(n: u32) -> String {
 
 #[test]
 fn an_archive_root_reads_show_notes_and_sorts_by_number() {
-    let root = temp_dir("archive");
+    let tmp = TempDir::new("lib-archive");
+    let root = tmp.path();
     let notes = root.join("show_notes");
     std::fs::create_dir_all(&notes).unwrap();
     std::fs::create_dir_all(root.join("transcripts")).unwrap();
     write(&notes, "10.md", &episode(10));
     write(&notes, "9.md", &episode(9));
     write(&notes, "README.md", "# About these notes\n");
-    write(&root, "README.md", "# Not an episode\n");
-    let lib = Library::load(&root).unwrap();
+    write(root, "README.md", "# Not an episode\n");
+    let lib = Library::load(root).unwrap();
     assert_eq!(lib.episodes.iter().map(|e| e.number).collect::<Vec<_>>(), [Some(9), Some(10)]);
     assert_eq!(lib.episodes[0].file, "show_notes/9.md");
     assert!(lib.errors.is_empty(), "{:?}", lib.errors);
@@ -37,23 +37,25 @@ fn an_archive_root_reads_show_notes_and_sorts_by_number() {
 
 #[test]
 fn the_file_name_numbers_an_episode_without_a_heading_number() {
-    let root = temp_dir("filename");
-    write(&root, "ep-042.md", "**Brian #1:** [T](https://t.example)\n");
-    let lib = Library::load(&root).unwrap();
+    let tmp = TempDir::new("lib-filename");
+    let root = tmp.path();
+    write(root, "ep-042.md", "**Brian #1:** [T](https://t.example)\n");
+    let lib = Library::load(root).unwrap();
     assert_eq!(lib.episodes[0].number, Some(42));
 }
 
 #[test]
 fn bad_files_become_errors_and_the_rest_loads() {
-    let root = temp_dir("bad");
-    write(&root, "1.md", &episode(1));
-    write(&root, "2.md", "");
+    let tmp = TempDir::new("lib-bad");
+    let root = tmp.path();
+    write(root, "1.md", &episode(1));
+    write(root, "2.md", "");
     std::fs::write(root.join("3.md"), b"caf\xe9 au lait").unwrap();
     std::fs::write(root.join("4.md"), b"\x00\x01\x02\xff").unwrap();
     std::fs::create_dir_all(root.join("x.md")).unwrap();
     #[cfg(unix)]
     std::os::unix::fs::symlink("loop.md", root.join("loop.md")).unwrap();
-    let lib = Library::load(&root).unwrap();
+    let lib = Library::load(root).unwrap();
     assert_eq!(lib.episodes.len(), 1);
     let reason = |file: &str| lib.errors.iter().find(|e| e.file == file).map(|e| e.message.clone()).unwrap_or_default();
     assert!(reason("2.md").contains("empty"), "{:?}", lib.errors);
@@ -66,10 +68,11 @@ fn bad_files_become_errors_and_the_rest_loads() {
 
 #[test]
 fn two_files_with_one_number_are_both_kept_with_a_warning() {
-    let root = temp_dir("dupes");
-    write(&root, "a.md", &episode(5));
-    write(&root, "b.md", &episode(5));
-    let lib = Library::load(&root).unwrap();
+    let tmp = TempDir::new("lib-dupes");
+    let root = tmp.path();
+    write(root, "a.md", &episode(5));
+    write(root, "b.md", &episode(5));
+    let lib = Library::load(root).unwrap();
     assert_eq!(lib.episodes.len(), 2);
     assert!(
         lib.warnings.iter().any(|w| w.contains("a.md") && w.contains("b.md") && w.contains("episode 5")),
@@ -80,10 +83,11 @@ fn two_files_with_one_number_are_both_kept_with_a_warning() {
 
 #[test]
 fn a_broken_show_yaml_is_a_warning_naming_the_line() {
-    let root = temp_dir("showyaml");
-    write(&root, "1.md", &episode(1));
-    write(&root, "show.yaml", "name: X\nhosts:\n  - name: [unclosed\n");
-    let lib = Library::load(&root).unwrap();
+    let tmp = TempDir::new("lib-showyaml");
+    let root = tmp.path();
+    write(root, "1.md", &episode(1));
+    write(root, "show.yaml", "name: X\nhosts:\n  - name: [unclosed\n");
+    let lib = Library::load(root).unwrap();
     assert_eq!(lib.episodes.len(), 1);
     assert!(lib.warnings.iter().any(|w| w.contains("show.yaml") && w.contains("line")), "{:?}", lib.warnings);
 }
@@ -91,7 +95,8 @@ fn a_broken_show_yaml_is_a_warning_naming_the_line() {
 #[test]
 fn a_missing_or_non_folder_root_is_an_error() {
     assert!(matches!(Library::load(Path::new("/nonexistent/shownotes")), Err(LibraryError::NotFound(_))));
-    let root = temp_dir("file-root");
-    write(&root, "1.md", &episode(1));
+    let tmp = TempDir::new("lib-file-root");
+    let root = tmp.path();
+    write(root, "1.md", &episode(1));
     assert!(matches!(Library::load(&root.join("1.md")), Err(LibraryError::NotAFolder(_))));
 }
