@@ -484,7 +484,12 @@ impl Builder<'_> {
                 let t = collapse(&strip_literal_links(&plain_line(&body)));
                 if b.images > 0 {
                     for _ in 0..b.images {
-                        units.push(Unit { kind: UnitKind::Distinct, text: t.clone(), body: body.clone(), link: None });
+                        units.push(Unit {
+                            kind: UnitKind::Distinct,
+                            text: String::new(),
+                            body: body.clone(),
+                            link: None,
+                        });
                     }
                 } else {
                     units.push(Unit { kind: UnitKind::Paragraph, text: t, body, link: first_link(b.links.clone()) });
@@ -752,7 +757,7 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
     episode.segments = segments;
     episode.sponsor = b.sponsor;
     episode.extras = b.extras.finish();
-    episode.jokes = jokes::finish(b.jokes);
+    episode.jokes = jokes::finish(b.jokes, &b.known);
     episode
 }
 
