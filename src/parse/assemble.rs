@@ -109,8 +109,8 @@ fn block_text<'t>(text: &'t str, b: &Block) -> &'t str {
     text.get(b.range.clone()).unwrap_or("")
 }
 
-fn first_line(b: &Block) -> &str {
-    b.lines.first().map_or("", |l| l.text.as_str())
+fn first_line<'b>(b: &'b Block<'_>) -> &'b str {
+    b.lines.first().map_or("", |l| l.text.as_ref())
 }
 
 /// The marker a block opens with, if any (the episode title heading never is one).
