@@ -158,7 +158,7 @@ fn is_junk(s: &str) -> bool {
 /// Markdown that reached the visible text literally (inside a code span, behind an escaped `[`, or a link
 /// whose target has spaces) still reads as its text: `[**pluginlib**](https://…)` → `pluginlib`.
 fn strip_literal_links(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains("](") {
+    if !s.contains(']') || !s.contains("](") {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
