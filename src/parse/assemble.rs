@@ -109,8 +109,8 @@ fn block_text<'t>(text: &'t str, b: &Block) -> &'t str {
     text.get(b.range.clone()).unwrap_or("")
 }
 
-fn first_line(b: &Block) -> &str {
-    b.lines.first().map_or("", |l| l.text.as_str())
+fn first_line<'b>(b: &'b Block<'_>) -> &'b str {
+    b.lines.first().map_or("", |l| l.text.as_ref())
 }
 
 /// The marker a block opens with, if any (the episode title heading never is one).
@@ -158,7 +158,7 @@ fn is_junk(s: &str) -> bool {
 /// Markdown that reached the visible text literally (inside a code span, behind an escaped `[`, or a link
 /// whose target has spaces) still reads as its text: `[**pluginlib**](https://…)` → `pluginlib`.
 fn strip_literal_links(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains("](") {
+    if !s.contains(']') || !s.contains("](") {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -187,6 +187,20 @@ fn after_label(md: &str) -> &str {
         }
         None => md,
     }
+}
+
+/// `**Main topic**: AMA questions from the audience. Use …`: an episode with one unnumbered item, titled by
+/// the first sentence after the label.
+fn main_topic(line: &str) -> Option<String> {
+    let (label, rest) = split_label(line);
+    let words = label_words(label);
+    if words != "main topic" && words != "topic" {
+        return None;
+    }
+    let rest = line.get(rest?..)?.trim();
+    let sentence = rest.find(". ").map_or(rest, |i| rest.get(..i).unwrap_or(rest));
+    let title = clean_title(sentence.trim_end_matches('.'));
+    (!title.is_empty()).then_some(title)
 }
 
 /// The text is one bare `http(s)://` address.
@@ -470,7 +484,12 @@ impl Builder<'_> {
                 let t = collapse(&strip_literal_links(&plain_line(&body)));
                 if b.images > 0 {
                     for _ in 0..b.images {
-                        units.push(Unit { kind: UnitKind::Distinct, text: t.clone(), body: body.clone(), link: None });
+                        units.push(Unit {
+                            kind: UnitKind::Distinct,
+                            text: String::new(),
+                            body: body.clone(),
+                            link: None,
+                        });
                     }
                 } else {
                     units.push(Unit { kind: UnitKind::Paragraph, text: t, body, link: first_link(b.links.clone()) });
@@ -589,6 +608,19 @@ impl Builder<'_> {
             self.close_segment(b.range.start, i);
             let body_start = b.lines.get(1).map_or(b.range.end, |l| l.start);
             self.push_draft(i, Segment { title, url: Some(url), ..Segment::default() }, body_start);
+            return;
+        }
+        if link_items
+            && b.kind == BlockKind::Paragraph
+            && b.opening == Opening::Strong
+            && matches!(&self.section, Section::Intro | Section::Segment(_) | Section::Other(_))
+            && let Some(title) = main_topic(line)
+        {
+            self.close_segment(b.range.start, i);
+            let url = b.lines.first().and_then(|l| l.links.first()).and_then(|l| self.walk.links.get(l.link));
+            let url = url.filter(|l| valid_url(&l.url)).map(|l| l.url.trim().to_owned());
+            let body_start = b.lines.get(1).map_or(b.range.end, |l| l.start);
+            self.push_draft(i, Segment { title, url, ..Segment::default() }, body_start);
             return;
         }
         if lined && let Some(end) = sponsor_phrase(line) {
@@ -725,7 +757,7 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
     episode.segments = segments;
     episode.sponsor = b.sponsor;
     episode.extras = b.extras.finish();
-    episode.jokes = jokes::finish(b.jokes);
+    episode.jokes = jokes::finish(b.jokes, &b.known);
     episode
 }
 
@@ -754,6 +786,15 @@ mod tests {
         assert_eq!(after_label("- **Bob**: Be sure to visit"), "Be sure to visit");
         assert_eq!(after_label("Michael: [x](https://y.example)"), "[x](https://y.example)");
         assert_eq!(after_label("- Brian: \n\t- nested"), "\t- nested");
+    }
+
+    #[test]
+    fn main_topic_is_titled_by_its_first_sentence() {
+        assert_eq!(
+            main_topic("Main topic: AMA questions from the audience. Use the search.").as_deref(),
+            Some("AMA questions from the audience")
+        );
+        assert_eq!(main_topic("Extras: things"), None);
     }
 
     #[test]
