@@ -51,7 +51,10 @@ pub fn parse_episode(source: &str) -> Result<Episode, ParseError> {
     if source.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    let split = front_matter::split(source);
+    // CRLF read as LF: the same lines, and bodies free of carriage returns.
+    let unix: std::borrow::Cow<'_, str> =
+        if source.contains('\r') { source.replace("\r\n", "\n").into() } else { source.into() };
+    let split = front_matter::split(&unix);
     let repaired = fences::repair(split.body);
     let text: &str = &repaired.text;
     let walk = walker::walk(text);
@@ -63,9 +66,10 @@ pub fn parse_episode(source: &str) -> Result<Episode, ParseError> {
         }
         episode.date = front.date;
         episode.audio = front.audio;
-        let mut hosts: Vec<Host> = front.hosts.into_iter().map(Host::new).collect();
-        for h in episode.hosts.drain(..) {
-            if !hosts.contains(&h) {
+        let mut seen = std::collections::HashSet::new();
+        let mut hosts: Vec<Host> = Vec::new();
+        for h in front.hosts.into_iter().map(Host::new).chain(episode.hosts.drain(..)) {
+            if seen.insert(h.name.clone()) {
                 hosts.push(h);
             }
         }

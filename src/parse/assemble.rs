@@ -2,6 +2,8 @@
 //! section in force (intro, a segment, extras, jokes, sponsor, a non-segment block), cutting segment bodies
 //! as slices of the source.
 
+use std::collections::HashSet;
+
 use super::extras::ExtrasBuilder;
 use super::hosts::{LabelUse, label_host};
 use super::jokes::{self, JokeGroup, Unit, UnitKind};
@@ -11,6 +13,10 @@ use super::sponsor::{sponsor_name, sponsor_phrase};
 use super::text::{collapse, first_source_line, is_typo_of, label_words, plain_line, prefix};
 use super::walker::{Block, BlockKind, Line, Opening, RawLink, Walk};
 use crate::model::{Episode, EpisodeLink, Host, Link, Segment, Sponsor};
+
+/// Fuzzy matching (typos, initials) looks at this many of an episode's hosts: real episodes have a handful,
+/// and the bound keeps hostile notes with thousands of names linear.
+const MAX_KNOWN: usize = 32;
 
 /// Maps byte offsets of the parsed text to 1-based lines of the original file.
 pub struct LineMap<'a> {
@@ -54,7 +60,7 @@ impl LineMap<'_> {
         let span = self.text.get(cursor.offset..offset).unwrap_or("");
         cursor.newlines += count_newlines(span);
         cursor.offset = offset;
-        let added = self.inserted.iter().take_while(|&&p| p < offset).count();
+        let added = self.inserted.partition_point(|&p| p < offset);
         1 + self.lines_before + cursor.newlines - added.min(cursor.newlines)
     }
 }
@@ -170,6 +176,33 @@ fn strip_literal_links(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Markdown after a `Michael:` label on its first line (`- **Bob**: Be sure …` → `Be sure …`), so an item
+/// filed under its host does not repeat the name; nested lines are kept.
+fn after_label(md: &str) -> &str {
+    let first_end = md.find('\n').unwrap_or(md.len());
+    match md.get(..first_end).and_then(|l| l.find([':', '：'])) {
+        Some(i) => {
+            let colon = md.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+            md.get(i + colon..).unwrap_or(md).trim_start_matches(['*', '_', ' ', '\t']).trim_start_matches(['\r', '\n'])
+        }
+        None => md,
+    }
+}
+
+/// `**Main topic**: AMA questions from the audience. Use …`: an episode with one unnumbered item, titled by
+/// the first sentence after the label.
+fn main_topic(line: &str) -> Option<String> {
+    let (label, rest) = split_label(line);
+    let words = label_words(label);
+    if words != "main topic" && words != "topic" {
+        return None;
+    }
+    let rest = line.get(rest?..)?.trim();
+    let sentence = rest.find(". ").map_or(rest, |i| rest.get(..i).unwrap_or(rest));
+    let title = clean_title(sentence.trim_end_matches('.'));
+    (!title.is_empty()).then_some(title)
+}
+
 /// The text is one bare `http(s)://` address.
 fn bare_url(text: &str) -> Option<String> {
     let t = text.trim();
@@ -224,7 +257,10 @@ fn link_only(line: &Line, links: &[RawLink<'_>]) -> Option<(String, String)> {
 struct Builder<'a> {
     text: &'a str,
     walk: &'a Walk<'a>,
+    /// Hosts the episode's certain markers name, in order (at most [`MAX_KNOWN`], for fuzzy matching).
     known: Vec<String>,
+    /// Every certain marker host, lower case, for exact lookups.
+    known_lower: HashSet<String>,
     drafts: Vec<Draft>,
     section: Section,
     /// The section each block sits in, for naming the section of every link.
@@ -245,19 +281,21 @@ impl Builder<'_> {
         }
     }
 
+    fn is_known(&self, name: &str) -> bool {
+        self.known_lower.contains(&name.to_lowercase()) || self.known.iter().any(|k| is_typo_of(name, k))
+    }
+
     fn resolve_host(&self, m: &Marker) -> (Option<String>, usize) {
         match (&m.host, m.certainty) {
             (Some(h), NameCertainty::Certain) => (Some(h.clone()), m.len),
             (Some(h), NameCertainty::IfKnown) => {
-                match self.known.iter().find(|k| k.eq_ignore_ascii_case(h) || is_typo_of(h, k)) {
-                    Some(_) => (Some(h.clone()), m.len),
-                    None => (None, m.len_without_name),
+                if self.is_known(h) {
+                    (Some(h.clone()), m.len)
+                } else {
+                    (None, m.len_without_name)
                 }
             }
-            (Some(h), NameCertainty::OnlyIfKnown) => {
-                let known = self.known.iter().find(|k| k.eq_ignore_ascii_case(h) || is_typo_of(h, k));
-                (known.map(|_| h.clone()), m.len)
-            }
+            (Some(h), NameCertainty::OnlyIfKnown) => (self.is_known(h).then(|| h.clone()), m.len),
             (None, _) => (None, m.len),
         }
     }
@@ -342,7 +380,7 @@ impl Builder<'_> {
             Some(host) if rest_text.is_empty() => self.extras.label(host),
             Some(host) => {
                 self.extras.label(host.clone());
-                self.extras.item_for(Some(host), markdown);
+                self.extras.item_for(Some(host), after_label(markdown));
             }
             None => self.extras.item(markdown),
         }
@@ -389,7 +427,7 @@ impl Builder<'_> {
                     let (label, rest) = split_label(&first);
                     let host = rest.and_then(|_| label_host(label, &self.known, LabelUse::Prefix));
                     match host {
-                        Some(h) => self.extras.item_for(Some(h), md),
+                        Some(h) => self.extras.item_for(Some(h), &super::text::item_markdown(after_label(md))),
                         None => self.extras.item(md),
                     }
                     if let Some(h) = next_label {
@@ -417,15 +455,19 @@ impl Builder<'_> {
         let mut units = Vec::new();
         match b.kind {
             BlockKind::List => {
+                // Links and items are both in source order: one cursor walks the links once.
+                let mut next_link = b.links.start;
                 for item in &b.items {
                     let md = text.get(item.range.clone()).unwrap_or("").trim().to_owned();
-                    let item_links: Vec<usize> = (b.links.clone())
-                        .filter(|&li| links.get(li).is_some_and(|l| md.contains(l.url.as_ref())))
-                        .take(1)
-                        .collect();
-                    let link = item_links.first().and_then(|&li| first_link(li..li + 1));
+                    while links.get(next_link).is_some_and(|l| l.offset < item.range.start) && next_link < b.links.end {
+                        next_link += 1;
+                    }
+                    let inside = (next_link < b.links.end
+                        && links.get(next_link).is_some_and(|l| item.range.contains(&l.offset)))
+                    .then_some(next_link);
+                    let link = inside.and_then(|li| first_link(li..li + 1));
                     let text = collapse(&strip_literal_links(&plain_line(&md)));
-                    units.push(Unit { kind: UnitKind::Distinct, text, body: md, link });
+                    units.push(Unit { kind: UnitKind::Distinct, text, body: super::text::item_markdown(&md), link });
                 }
             }
             BlockKind::Code => {
@@ -442,7 +484,12 @@ impl Builder<'_> {
                 let t = collapse(&strip_literal_links(&plain_line(&body)));
                 if b.images > 0 {
                     for _ in 0..b.images {
-                        units.push(Unit { kind: UnitKind::Distinct, text: t.clone(), body: body.clone(), link: None });
+                        units.push(Unit {
+                            kind: UnitKind::Distinct,
+                            text: String::new(),
+                            body: body.clone(),
+                            link: None,
+                        });
                     }
                 } else {
                     units.push(Unit { kind: UnitKind::Paragraph, text: t, body, link: first_link(b.links.clone()) });
@@ -563,6 +610,19 @@ impl Builder<'_> {
             self.push_draft(i, Segment { title, url: Some(url), ..Segment::default() }, body_start);
             return;
         }
+        if link_items
+            && b.kind == BlockKind::Paragraph
+            && b.opening == Opening::Strong
+            && matches!(&self.section, Section::Intro | Section::Segment(_) | Section::Other(_))
+            && let Some(title) = main_topic(line)
+        {
+            self.close_segment(b.range.start, i);
+            let url = b.lines.first().and_then(|l| l.links.first()).and_then(|l| self.walk.links.get(l.link));
+            let url = url.filter(|l| valid_url(&l.url)).map(|l| l.url.trim().to_owned());
+            let body_start = b.lines.get(1).map_or(b.range.end, |l| l.start);
+            self.push_draft(i, Segment { title, url, ..Segment::default() }, body_start);
+            return;
+        }
         if lined && let Some(end) = sponsor_phrase(line) {
             self.close_segment(b.range.start, i);
             self.section = Section::Sponsor;
@@ -622,9 +682,11 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
     let markers: Vec<Option<Marker>> =
         blocks.iter().enumerate().map(|(i, b)| if Some(i) == title_block { None } else { marker_of(b) }).collect();
     let mut known: Vec<String> = Vec::new();
+    let mut known_lower: HashSet<String> = HashSet::new();
     for m in markers.iter().flatten() {
         if let (Some(h), NameCertainty::Certain, Ordinal::Number(_)) = (&m.host, m.certainty, m.ordinal)
-            && !known.iter().any(|k| k.eq_ignore_ascii_case(h))
+            && known_lower.insert(h.to_lowercase())
+            && known.len() < MAX_KNOWN
         {
             known.push(h.clone());
         }
@@ -635,7 +697,7 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
         .map(|m| {
             m.filter(|m| {
                 m.certainty != NameCertainty::OnlyIfKnown
-                    || m.host.as_deref().is_some_and(|h| known.iter().any(|k| k.eq_ignore_ascii_case(h)))
+                    || m.host.as_deref().is_some_and(|h| known_lower.contains(&h.to_lowercase()))
             })
         })
         .collect();
@@ -644,6 +706,7 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
         text,
         walk,
         known,
+        known_lower,
         drafts: Vec::new(),
         section: Section::Intro,
         sections: Vec::with_capacity(blocks.len()),
@@ -673,6 +736,7 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
     valid_before.push(count);
     let mut segments = Vec::with_capacity(b.drafts.len());
     let mut cursor = LineCursor::default();
+    let mut seen_hosts: HashSet<String> = HashSet::new();
     for d in b.drafts {
         let mut s = d.segment;
         s.body = text.get(d.body_start..d.body_end).unwrap_or("").trim().to_owned();
@@ -684,7 +748,7 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
         let to = valid_before.get(end_link).copied().unwrap_or(from).max(from);
         s.links = episode.links.get(from..to).unwrap_or(&[]).iter().map(link_of).collect();
         if let Some(h) = &s.host
-            && !episode.hosts.iter().any(|x| x.name == *h)
+            && seen_hosts.insert(h.clone())
         {
             episode.hosts.push(Host::new(h.clone()));
         }
@@ -693,7 +757,7 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
     episode.segments = segments;
     episode.sponsor = b.sponsor;
     episode.extras = b.extras.finish();
-    episode.jokes = jokes::finish(b.jokes);
+    episode.jokes = jokes::finish(b.jokes, &b.known);
     episode
 }
 
@@ -715,6 +779,22 @@ mod tests {
         assert_eq!(number_and_title("PB 485"), (Some(485), None));
         assert_eq!(number_and_title("#460: Title here"), (Some(460), Some("Title here".into())));
         assert_eq!(number_and_title("Python Bytes Episode 7"), (Some(7), None));
+    }
+
+    #[test]
+    fn labels_come_off_items() {
+        assert_eq!(after_label("- **Bob**: Be sure to visit"), "Be sure to visit");
+        assert_eq!(after_label("Michael: [x](https://y.example)"), "[x](https://y.example)");
+        assert_eq!(after_label("- Brian: \n\t- nested"), "\t- nested");
+    }
+
+    #[test]
+    fn main_topic_is_titled_by_its_first_sentence() {
+        assert_eq!(
+            main_topic("Main topic: AMA questions from the audience. Use the search.").as_deref(),
+            Some("AMA questions from the audience")
+        );
+        assert_eq!(main_topic("Extras: things"), None);
     }
 
     #[test]

@@ -1,11 +1,15 @@
 //! Collecting the extras section into per-host groups (`Brian:` / `Michael:` labels), or one unsplit group.
 
+use std::collections::HashMap;
+
 use crate::model::Extras;
 
 /// Extras items gathered while walking, grouped by the host label in force.
 #[derive(Debug, Default)]
 pub struct ExtrasBuilder {
     groups: Vec<Extras>,
+    /// Where each host's group is in `groups`.
+    index: HashMap<Option<String>, usize>,
     current: Option<String>,
 }
 
@@ -28,19 +32,17 @@ impl ExtrasBuilder {
 
     /// An item that names its own host (`- Bob: Be sure to visit …`).
     pub fn item_for(&mut self, host: Option<String>, markdown: &str) {
-        let md = markdown.trim();
+        let md = super::text::item_markdown(markdown);
         if md.is_empty() {
             return;
         }
-        let group = match self.groups.iter().position(|g| g.host == host) {
-            Some(i) => i,
-            None => {
-                self.groups.push(Extras { host, items: Vec::new() });
-                self.groups.len() - 1
-            }
-        };
+        let next = self.groups.len();
+        let group = *self.index.entry(host.clone()).or_insert(next);
+        if group == next {
+            self.groups.push(Extras { host, items: Vec::new() });
+        }
         if let Some(g) = self.groups.get_mut(group) {
-            g.items.push(md.to_owned());
+            g.items.push(md);
         }
     }
 

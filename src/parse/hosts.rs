@@ -69,33 +69,44 @@ fn build_map(episodes: &[Episode], show: &Show) -> HashMap<String, String> {
     // How many episodes each spelling presents segments in.
     let mut freq: HashMap<String, (String, usize)> = HashMap::new();
     for e in episodes {
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         for s in &e.segments {
             if let Some(h) = &s.host {
                 let key = h.to_lowercase();
                 if !seen.contains(&key) {
                     freq.entry(key.clone()).or_insert_with(|| (h.clone(), 0)).1 += 1;
-                    seen.push(key);
+                    seen.insert(key);
                 }
             }
         }
     }
     let mut names: Vec<(String, String, usize)> = freq.into_iter().map(|(k, (n, c))| (k, n, c)).collect();
     names.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    let single_words: HashMap<&str, usize> = names
+        .iter()
+        .enumerate()
+        .filter(|(_, (k, _, _))| !k.contains(' '))
+        .map(|(i, (k, _, _))| (k.as_str(), i))
+        .collect();
+    // Typo targets: the library's frequent presenters (a handful), so folding stays linear.
+    let frequent: Vec<usize> = (0..names.len()).filter(|&i| names[i].2 >= 5).take(64).collect();
     for (key, name, count) in &names {
         if map.contains_key(key) {
             continue;
         }
         let first = key.split_whitespace().next().unwrap_or(key);
-        let target = names.iter().find(|(k2, _, c2)| {
-            k2 != key && !k2.contains(' ') && {
-                let full_name = key.contains(' ') && k2 == first;
-                let typo = *c2 >= 5 && *c2 >= 4 * count && is_typo_of(first, k2);
-                full_name || typo
+        let full_name = if key.contains(' ') { single_words.get(first).copied() } else { None };
+        let typo = || {
+            frequent.iter().copied().find(|&i| {
+                let (k2, _, c2) = &names[i];
+                k2 != key && !k2.contains(' ') && *c2 >= 4 * count && is_typo_of(first, k2)
+            })
+        };
+        let canonical = match full_name.or_else(typo) {
+            Some(i) => {
+                let (k2, n2, _) = &names[i];
+                map.get(k2).cloned().unwrap_or_else(|| capitalise(n2))
             }
-        });
-        let canonical = match target {
-            Some((k2, n2, _)) => map.get(k2).cloned().unwrap_or_else(|| n2.clone()),
             None => capitalise(name),
         };
         map.insert(key.clone(), canonical);
@@ -122,10 +133,11 @@ pub fn canonicalize(episodes: &mut [Episode], show: &Show) {
             }
         }
         let mut hosts: Vec<Host> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         for h in &e.hosts {
-            let c = Host::new(canon(&map, &h.name));
-            if !hosts.contains(&c) {
-                hosts.push(c);
+            let c = canon(&map, &h.name);
+            if seen.insert(c.clone()) {
+                hosts.push(Host::new(c));
             }
         }
         e.hosts = hosts;
@@ -136,10 +148,17 @@ pub fn canonicalize(episodes: &mut [Episode], show: &Show) {
 /// Two extras groups that now name the same host become one.
 fn merge_extras(e: &mut Episode) {
     let mut merged: Vec<crate::model::Extras> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for x in e.extras.drain(..) {
-        match merged.iter_mut().find(|m| m.host.is_some() && m.host == x.host) {
+        let at = x.host.as_ref().and_then(|h| index.get(h)).copied();
+        match at.and_then(|i| merged.get_mut(i)) {
             Some(m) => m.items.extend(x.items),
-            None => merged.push(x),
+            None => {
+                if let Some(h) = &x.host {
+                    index.insert(h.clone(), merged.len());
+                }
+                merged.push(x);
+            }
         }
     }
     e.extras = merged;

@@ -75,7 +75,12 @@ impl<'a> Cursor<'a> {
 }
 
 fn is_name_char(c: char) -> bool {
-    c.is_alphabetic() || matches!(c, '\'' | '’' | '.' | '-')
+    c.is_alphabetic() || matches!(c, '\'' | '’' | '.' | '-') || is_combining(c)
+}
+
+/// Combining marks (`e` + U+0301): part of the letter they follow, so `Zoë` written decomposed is one name.
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
 }
 
 /// One name word at the cursor, or None (cursor unchanged).

@@ -97,8 +97,11 @@ pub fn classify(line: &str) -> Option<Heading> {
         return Some(Heading::Extras { label: words });
     }
     let whole = label_words(super::text::prefix(line, 80));
-    if whole.starts_with("join us on youtube") || whole.starts_with("connect with the hosts") {
-        return Some(Heading::Other(line.trim().trim_end_matches(':').to_owned()));
+    if whole.starts_with("join us on youtube") {
+        return Some(Heading::Other("Join us on YouTube".to_owned()));
+    }
+    if whole.starts_with("connect with the hosts") {
+        return Some(Heading::Other("Connect with the hosts".to_owned()));
     }
     OTHER.iter().any(|o| words == *o).then(|| Heading::Other(label.trim().to_owned()))
 }

@@ -67,6 +67,9 @@ pub fn prefix(s: &str, max: usize) -> &str {
 pub fn plain_line(raw: &str) -> String {
     let t = raw.trim();
     let t = t.trim_start_matches('#').trim_start();
+    if matches!(t, "-" | "*" | "+") {
+        return String::new();
+    }
     let t = ["- ", "* ", "+ "].iter().find_map(|m| t.strip_prefix(m)).unwrap_or(t);
     let t = match t.find(". ") {
         Some(i) if i <= 3 && t.get(..i).is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())) => {
@@ -75,6 +78,56 @@ pub fn plain_line(raw: &str) -> String {
         _ => t,
     };
     if t.contains(['*', '_']) { t.replace(['*', '_'], "").trim().to_owned() } else { t.to_owned() }
+}
+
+/// A list item's markdown without its bullet (`- `, `* `, `1. `), continuation lines dedented to match, so
+/// the item renders as its own content.
+pub fn item_markdown(md: &str) -> String {
+    let s = md.trim_start_matches(['\n', '\r']).trim_end();
+    let t = s.trim_start();
+    let indent = columns(s.get(..s.len() - t.len()).unwrap_or(""));
+    let marker = if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") {
+        2
+    } else {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let after = t.as_bytes().get(digits..digits + 2);
+        if (1..=9).contains(&digits) && matches!(after, Some([b'.' | b')', b' '])) { digits + 2 } else { 0 }
+    };
+    if marker == 0 && indent == 0 {
+        return t.to_owned();
+    }
+    let mut out = String::with_capacity(t.len());
+    for (i, line) in t.get(marker..).unwrap_or("").split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            out.push_str(dedent(line, indent + marker));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out.trim().to_owned()
+}
+
+/// Width of leading whitespace, a tab counting as four columns.
+fn columns(ws: &str) -> usize {
+    ws.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum()
+}
+
+/// The line with up to `cols` columns of leading whitespace removed.
+fn dedent(line: &str, cols: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in line.char_indices() {
+        let w = match c {
+            ' ' => 1,
+            '\t' => 4,
+            _ => return line.get(i..).unwrap_or(line),
+        };
+        if used + w > cols {
+            return line.get(i..).unwrap_or(line);
+        }
+        used += w;
+    }
+    ""
 }
 
 /// The first line of a source slice.
@@ -187,6 +240,15 @@ mod tests {
     fn collapse_drops_stray_bold_and_spaces() {
         assert_eq!(collapse("  a \n b ****c  "), "a b c");
         assert_eq!(collapse("2 * 3"), "2 * 3");
+    }
+
+    #[test]
+    fn item_markdown_drops_the_bullet() {
+        assert_eq!(item_markdown("- one\n  - nested"), "one\n- nested");
+        assert_eq!(item_markdown("12. twelve"), "twelve");
+        assert_eq!(item_markdown("plain"), "plain");
+        assert_eq!(item_markdown("-"), "-");
+        assert_eq!(item_markdown("\t- [a](u)\n\t    - nested"), "[a](u)\n  - nested");
     }
 
     #[test]

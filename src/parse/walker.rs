@@ -83,6 +83,8 @@ pub struct RawLink<'a> {
     pub text: Cow<'a, str>,
     pub url: Cow<'a, str>,
     pub block: usize,
+    /// Source offset of the link, to tell which list item it sits in.
+    pub offset: usize,
 }
 
 /// The summary of one parse.
@@ -224,7 +226,12 @@ pub fn walk(text: &str) -> Walk<'_> {
                     }
                     Tag::Link { dest_url, .. } => {
                         let index = walk.links.len();
-                        walk.links.push(RawLink { text: Cow::Borrowed(""), url: cow(dest_url), block: block_index });
+                        walk.links.push(RawLink {
+                            text: Cow::Borrowed(""),
+                            url: cow(dest_url),
+                            block: block_index,
+                            offset: range.start,
+                        });
                         let at = cur.block.lines.last().map_or(0, |l| l.text.len());
                         cur.link_stack.push((index, at));
                     }
