@@ -51,7 +51,10 @@ pub fn parse_episode(source: &str) -> Result<Episode, ParseError> {
     if source.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    let split = front_matter::split(source);
+    // CRLF read as LF: the same lines, and bodies free of carriage returns.
+    let unix: std::borrow::Cow<'_, str> =
+        if source.contains('\r') { source.replace("\r\n", "\n").into() } else { source.into() };
+    let split = front_matter::split(&unix);
     let repaired = fences::repair(split.body);
     let text: &str = &repaired.text;
     let walk = walker::walk(text);

@@ -224,9 +224,10 @@ fn decode_entities(s: &str) -> String {
 
 /// `n` written on the heading's line: `#N` in most eras, `N:` in the countdown episodes; leading zeros allowed.
 /// A doubled digit (`#44` for 4) counts, since the parser deliberately repairs that typo.
-/// Checked on the visible text too, once emphasis (`#****4****`), entities (`&#35;4`) and inline HTML are read.
+/// Checked on the visible text too, once emphasis (`#****4****`), link brackets, entities (`&#35;4`) and inline
+/// HTML are read.
 fn ordinal_written(line: &str, n: u32) -> bool {
-    let visible = strip_tags(&unescaped(line)).replace(['*', '_', '`'], "");
+    let visible = strip_tags(&unescaped(line)).replace(['*', '_', '`', '[', ']'], "");
     [line, visible.as_str()].iter().any(|l| {
         l.split(|c: char| !c.is_ascii_digit()).any(|run| {
             // The parser reads a doubled key (`#44` right after `#3`) as the typo it is: 4.

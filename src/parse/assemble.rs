@@ -109,8 +109,8 @@ fn block_text<'t>(text: &'t str, b: &Block) -> &'t str {
     text.get(b.range.clone()).unwrap_or("")
 }
 
-fn first_line(b: &Block) -> &str {
-    b.lines.first().map_or("", |l| l.text.as_str())
+fn first_line<'b>(b: &'b Block<'_>) -> &'b str {
+    b.lines.first().map_or("", |l| l.text.as_ref())
 }
 
 /// The marker a block opens with, if any (the episode title heading never is one).
@@ -158,7 +158,7 @@ fn is_junk(s: &str) -> bool {
 /// Markdown that reached the visible text literally (inside a code span, behind an escaped `[`, or a link
 /// whose target has spaces) still reads as its text: `[**pluginlib**](https://…)` → `pluginlib`.
 fn strip_literal_links(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains("](") {
+    if !s.contains(']') || !s.contains("](") {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -484,7 +484,12 @@ impl Builder<'_> {
                 let t = collapse(&strip_literal_links(&plain_line(&body)));
                 if b.images > 0 {
                     for _ in 0..b.images {
-                        units.push(Unit { kind: UnitKind::Distinct, text: t.clone(), body: body.clone(), link: None });
+                        units.push(Unit {
+                            kind: UnitKind::Distinct,
+                            text: String::new(),
+                            body: body.clone(),
+                            link: None,
+                        });
                     }
                 } else {
                     units.push(Unit { kind: UnitKind::Paragraph, text: t, body, link: first_link(b.links.clone()) });
@@ -752,7 +757,7 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
     episode.segments = segments;
     episode.sponsor = b.sponsor;
     episode.extras = b.extras.finish();
-    episode.jokes = jokes::finish(b.jokes);
+    episode.jokes = jokes::finish(b.jokes, &b.known);
     episode
 }
 

@@ -2,7 +2,36 @@
 //! joke each; a question bullet followed by its answer is one joke; lead-ins (`via …`, lines ending in `:`)
 //! and attributions are not jokes. A heading that links the joke (`Joke: [title](url)`) is itself the joke.
 
+use super::hosts::{LabelUse, label_host};
+use super::sections::split_label;
+use super::text::label_words;
 use crate::model::Joke;
+
+/// Who a line of a joke is given to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Speaker {
+    /// One of the episode's hosts (`Michael: …`): a joke of their own.
+    Host,
+    /// A character (`Q:`, `Senior dev:`): a line of a dialogue.
+    Other,
+}
+
+/// The speaker label opening a line (`Q: …`, `Junior dev: …`), if any, with the label itself.
+fn speaker_label<'u>(u: &'u Unit, known: &[String]) -> Option<(Speaker, &'u str)> {
+    let (label, rest) = split_label(&u.text);
+    let rest = rest.and_then(|r| u.text.get(r..))?.trim();
+    let label = label.trim();
+    let short = label.split_whitespace().count() <= 3 && label.chars().count() <= 25;
+    if rest.is_empty() || !short || label.is_empty() || label.contains("http") || label.contains(char::is_numeric) {
+        return None;
+    }
+    let who = if label_host(label, known, LabelUse::Prefix).is_some() { Speaker::Host } else { Speaker::Other };
+    Some((who, label))
+}
+
+fn speaker(u: &Unit, known: &[String]) -> Option<Speaker> {
+    speaker_label(u, known).map(|(who, _)| who)
+}
 
 /// What a piece of the joke section is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +95,12 @@ fn is_answer(text: &str) -> bool {
 fn is_question(text: &str) -> bool {
     let t = text.trim();
     let lower = t.to_lowercase();
-    t.ends_with('?') || lower.starts_with("q:") || lower.starts_with("question")
+    // `… asks them: “…”` sets up a punchline like a question does.
+    t.ends_with('?')
+        || lower.starts_with("q:")
+        || lower.starts_with("question")
+        || lower.contains(" asks ")
+        || lower.contains(" asked ")
 }
 
 fn joke_of(u: Unit) -> Joke {
@@ -127,7 +161,7 @@ fn titled_jokes(group: JokeGroup, out: &mut Vec<Joke>) {
 }
 
 /// Turn a group's units into jokes.
-fn group_jokes(group: JokeGroup, out: &mut Vec<Joke>) {
+fn group_jokes(group: JokeGroup, known: &[String], out: &mut Vec<Joke>) {
     // A heading asking a question (`Joke: Can you vibe?`) introduces the jokes under it rather than naming one.
     let titled = group.url.is_some() || group.title.as_deref().is_some_and(|t| !t.trim_end().ends_with('?'));
     if titled {
@@ -160,10 +194,26 @@ fn group_jokes(group: JokeGroup, out: &mut Vec<Joke>) {
         }
         units.push(u);
     }
+    let host_labelled = units.iter().any(|u| speaker(u, known) == Some(Speaker::Host));
     let mut jokes: Vec<Joke> = Vec::new();
     let mut last_was_question = false;
+    let mut prev_speaker: Option<(Speaker, String)> = None;
+    let mut knock_knock = false;
     for u in units {
-        if last_was_question && (is_answer(&u.text) || !is_question(&u.text)) {
+        let labelled = speaker_label(&u, known).map(|(w, l)| (w, l.to_lowercase()));
+        let merge = !jokes.is_empty()
+            && match (&labelled, &prev_speaker) {
+                // `Michael: …` / `Anthony: …`: each host tells one; their unlabelled lines continue it.
+                (Some((Speaker::Host, _)), _) => false,
+                (None, _) if host_labelled => true,
+                // `Senior dev: …` / `Junior dev: …`: one dialogue, speakers taking turns (`Q: … A: …` bullets
+                // that each hold a whole exchange start with the same label, and are separate jokes).
+                (Some((Speaker::Other, now)), Some((Speaker::Other, before))) => now != before,
+                _ if knock_knock && u.text.split_whitespace().count() <= 6 => true,
+                _ => last_was_question && (is_answer(&u.text) || !is_question(&u.text)),
+            };
+        prev_speaker = labelled;
+        if merge {
             if let Some(j) = jokes.last_mut() {
                 j.body.push('\n');
                 j.body.push_str(&u.body);
@@ -171,6 +221,7 @@ fn group_jokes(group: JokeGroup, out: &mut Vec<Joke>) {
             last_was_question = false;
             continue;
         }
+        knock_knock = label_words(&u.text).starts_with("knock knock");
         last_was_question = is_question(&u.text);
         jokes.push(joke_of(u));
     }
@@ -183,10 +234,10 @@ fn group_jokes(group: JokeGroup, out: &mut Vec<Joke>) {
 }
 
 /// All jokes of the episode, group by group.
-pub fn finish(groups: Vec<JokeGroup>) -> Vec<Joke> {
+pub fn finish(groups: Vec<JokeGroup>, known: &[String]) -> Vec<Joke> {
     let mut out = Vec::new();
     for g in groups {
-        group_jokes(g, &mut out);
+        group_jokes(g, known, &mut out);
     }
     out
 }
@@ -210,7 +261,46 @@ mod tests {
             ],
             ..JokeGroup::default()
         };
-        assert_eq!(finish(vec![g]).len(), 2);
+        assert_eq!(finish(vec![g], &[]).len(), 2);
+    }
+
+    #[test]
+    fn dialogues_and_host_labels() {
+        let dialogue = JokeGroup {
+            units: vec![
+                unit(UnitKind::Distinct, "Senior dev: Where did you get this?"),
+                unit(UnitKind::Distinct, "Junior dev: Stack Overflow"),
+                unit(UnitKind::Distinct, "Senior dev: The question or the answer part?"),
+            ],
+            ..JokeGroup::default()
+        };
+        assert_eq!(finish(vec![dialogue], &[]).len(), 1);
+        let hosts = JokeGroup {
+            units: vec![
+                unit(UnitKind::Paragraph, "Michael: Two mathematicians walk into a pub."),
+                unit(UnitKind::Paragraph, "The waitress says x-squared."),
+                unit(UnitKind::Paragraph, "Anthony: I had a golang joke, but then I panicked"),
+            ],
+            ..JokeGroup::default()
+        };
+        assert_eq!(finish(vec![hosts], &["Michael".into(), "Anthony".into()]).len(), 2);
+        let knock = JokeGroup {
+            units: vec![
+                unit(UnitKind::Distinct, "Knock knock."),
+                unit(UnitKind::Distinct, "Race condition."),
+                unit(UnitKind::Distinct, "Who's there?"),
+            ],
+            ..JokeGroup::default()
+        };
+        assert_eq!(finish(vec![knock], &[]).len(), 1);
+        let exchanges = JokeGroup {
+            units: vec![
+                unit(UnitKind::Distinct, "Q: What do you call a snake that eats dessert? A: A pie-thon."),
+                unit(UnitKind::Distinct, "Q: How do you measure a python? A: In inches."),
+            ],
+            ..JokeGroup::default()
+        };
+        assert_eq!(finish(vec![exchanges], &[]).len(), 2);
     }
 
     #[test]
@@ -221,7 +311,7 @@ mod tests {
             heading_links: Vec::new(),
             units: vec![unit(UnitKind::Paragraph, "told over two lines")],
         };
-        let jokes = finish(vec![g]);
+        let jokes = finish(vec![g], &[]);
         assert_eq!(jokes.len(), 1);
         assert_eq!(jokes[0].title.as_deref(), Some("Oh babe"));
     }
@@ -232,6 +322,6 @@ mod tests {
             units: vec![unit(UnitKind::Distinct, "via Someone"), unit(UnitKind::Distinct, "The joke.")],
             ..JokeGroup::default()
         };
-        assert_eq!(finish(vec![g]).len(), 1);
+        assert_eq!(finish(vec![g], &[]).len(), 1);
     }
 }

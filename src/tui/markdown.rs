@@ -49,6 +49,23 @@ pub fn render(markdown: &str, width: u16, theme: &Theme, options: RenderOptions)
     Rendered { lines: r.out, links: r.links }
 }
 
+/// One item of a list the notes keep as separate strings (an extra, a joke), drawn as a bullet whether or not
+/// the notes wrote one, so every item looks alike.
+pub fn render_item(markdown: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let t = markdown.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let is_list = t.starts_with(['-', '*', '+']) || (digits > 0 && t[digits..].starts_with(['.', ')']));
+    if is_list {
+        return render(markdown, width, theme, RenderOptions::default()).lines;
+    }
+    let body = render(markdown, width.saturating_sub(2), theme, RenderOptions::default());
+    let mut lines = body.lines;
+    for (i, line) in lines.iter_mut().enumerate() {
+        line.spans.insert(0, Span::styled(if i == 0 { "• " } else { "  " }, theme.bullet));
+    }
+    lines
+}
+
 /// One level of list nesting.
 struct ListLevel {
     /// Next number of an ordered list; `None` for bullets.

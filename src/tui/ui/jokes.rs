@@ -9,7 +9,7 @@ use super::body::detail_block;
 use super::{Focus, draw_items};
 use crate::sanitize::clean_line;
 use crate::tui::app::{App, Pane};
-use crate::tui::markdown::{self, RenderOptions};
+use crate::tui::markdown;
 
 pub fn items(app: &App, width: u16) -> Vec<Vec<Line<'static>>> {
     let Some(e) = app.episode() else { return Vec::new() };
@@ -24,8 +24,7 @@ pub fn items(app: &App, width: u16) -> Vec<Vec<Line<'static>>> {
             if let Some(t) = &joke.title {
                 lines.push(Line::styled(clean_line(t).into_owned(), app.theme.heading));
             }
-            let md = markdown::render(&joke.body, width, &app.theme, RenderOptions::default());
-            lines.extend(md.lines);
+            lines.extend(markdown::render_item(&joke.body, width, &app.theme));
             if let Some(url) = &joke.url {
                 lines.push(Line::from(Span::styled(clean_line(url).into_owned(), app.theme.dim)));
             }
