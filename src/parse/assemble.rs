@@ -311,7 +311,15 @@ impl Builder<'_> {
             {
                 let (_, rest) = split_label(line);
                 let rest_empty = rest.and_then(|r| line.get(r..)).is_none_or(|r| r.trim().is_empty());
-                if !matches!(h, Heading::Other(_)) || rest_empty || always {
+                // `Links:` or `News:` inside a segment is a lead-in to its own list; as a heading (or a bare
+                // `Links` line) it is the trailing list of every link, or the news-items era's heading.
+                let generic = matches!(&h, Heading::Other(n) if matches!(label_words(n).as_str(), "links" | "news"));
+                let lead_in = generic
+                    && !matches!(b.kind, BlockKind::Heading(_))
+                    && line.contains(':')
+                    && matches!(self.section, Section::Segment(_));
+                let other_ok = rest_empty && !lead_in;
+                if !matches!(h, Heading::Other(_)) || other_ok || always {
                     self.heading(i, b, h);
                     return;
                 }
