@@ -72,6 +72,14 @@ fn seed_shape_reads_sponsor_extras_and_jokes() {
 }
 
 #[test]
+fn a_links_lead_in_stays_inside_its_segment() {
+    let e = fixture("bold_link_heading.md");
+    let urls: Vec<&str> = e.segments[1].links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(urls, ["https://pytest.example.com/factories", "https://pytest.example.com/docs"]);
+    assert!(e.segments[1].body.ends_with("- [factory docs](https://pytest.example.com/docs)"));
+}
+
+#[test]
 fn heading_era_skips_intro_blocks_and_trailing_links() {
     let e = fixture("atx_heading_era.md");
     assert_eq!(e.number, Some(470));
