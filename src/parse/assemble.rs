@@ -10,60 +10,24 @@ use super::jokes::{self, JokeGroup, Unit, UnitKind};
 use super::markers::{Marker, NameCertainty, Ordinal, parse_countdown, parse_marker};
 use super::sections::{Heading, classify, heading_like, split_label};
 use super::sponsor::{sponsor_name, sponsor_phrase};
-use super::text::{collapse, first_source_line, is_typo_of, label_words, plain_line, prefix};
-use super::walker::{Block, BlockKind, Line, Opening, RawLink, Walk};
+use super::text::{collapse, first_source_line, is_typo_of, label_words, plain_line};
+use super::walker::{Block, BlockKind, Opening, RawLink, Walk};
 use crate::model::{Episode, EpisodeLink, Host, Link, Segment, Sponsor};
+
+mod extras_jokes;
+mod heading;
+mod lines;
+
+use heading::{
+    bare_url, clean_title, link_only, literal_link_target, main_topic, number_and_title, strip_literal_links,
+    title_and_url, valid_url,
+};
+use lines::LineCursor;
+pub use lines::LineMap;
 
 /// Fuzzy matching (typos, initials) looks at this many of an episode's hosts: real episodes have a handful,
 /// and the bound keeps hostile notes with thousands of names linear.
 const MAX_KNOWN: usize = 32;
-
-/// Maps byte offsets of the parsed text to 1-based lines of the original file.
-pub struct LineMap<'a> {
-    pub text: &'a str,
-    /// Lines taken by a front matter above `text`.
-    pub lines_before: usize,
-    /// Newlines added by the fence repair (offsets in `text`).
-    pub inserted: &'a [usize],
-}
-
-/// Newlines in `s`, eight bytes at a time (exact: a byte is flagged only when it equals `\n`).
-fn count_newlines(s: &str) -> usize {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const NL: u64 = 0x0a0a_0a0a_0a0a_0a0a;
-    let bytes = s.as_bytes();
-    let chunks = bytes.chunks_exact(8);
-    let tail = chunks.remainder().iter().filter(|&&b| b == b'\n').count();
-    let mut n = 0usize;
-    for chunk in chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word) ^ NL;
-        let zero_high = !(((x & LOW7) + LOW7) | x | LOW7);
-        n += zero_high.count_ones() as usize;
-    }
-    n + tail
-}
-
-/// A position already counted, so ascending lookups scan the text once.
-#[derive(Default)]
-struct LineCursor {
-    offset: usize,
-    newlines: usize,
-}
-
-impl LineMap<'_> {
-    fn line(&self, cursor: &mut LineCursor, offset: usize) -> usize {
-        if offset < cursor.offset {
-            *cursor = LineCursor::default();
-        }
-        let span = self.text.get(cursor.offset..offset).unwrap_or("");
-        cursor.newlines += count_newlines(span);
-        cursor.offset = offset;
-        let added = self.inserted.partition_point(|&p| p < offset);
-        1 + self.lines_before + cursor.newlines - added.min(cursor.newlines)
-    }
-}
 
 /// Does the line start with these words, ignoring case and markup (`**Connect with the hosts**`)?
 fn starts_like(line: &str, words: &str) -> bool {
@@ -93,24 +57,12 @@ struct Draft {
     end_block: usize,
 }
 
-/// A usable link target: not empty, not a bare `http://` placeholder.
-fn valid_url(url: &str) -> bool {
-    let u = url.trim();
-    if u.is_empty() {
-        return false;
-    }
-    match u.split_once("://") {
-        Some((_, rest)) => !rest.trim_matches('/').is_empty(),
-        None => true,
-    }
-}
-
 fn block_text<'t>(text: &'t str, b: &Block) -> &'t str {
     text.get(b.range.clone()).unwrap_or("")
 }
 
-fn first_line(b: &Block) -> &str {
-    b.lines.first().map_or("", |l| l.text.as_str())
+fn first_line<'b>(b: &'b Block<'_>) -> &'b str {
+    b.lines.first().map_or("", |l| l.text.as_ref())
 }
 
 /// The marker a block opens with, if any (the episode title heading never is one).
@@ -124,134 +76,6 @@ fn marker_of(b: &Block) -> Option<Marker> {
         return Some(m);
     }
     if b.opening == Opening::Strong { parse_countdown(line) } else { None }
-}
-
-/// Episode number (and title) from the top heading: `Python Bytes 149`, `PB 485`, `#460: Title`.
-fn number_and_title(heading: &str) -> (Option<u32>, Option<String>) {
-    let t = heading.trim();
-    if let Some(rest) = t.strip_prefix('#') {
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        if let Ok(n) = digits.parse::<u32>() {
-            let after = rest.get(digits.len()..).unwrap_or("");
-            let title = after.trim_start_matches([':', ' ', '-', '–', '—']).trim();
-            return (Some(n), (!title.is_empty()).then(|| collapse(title)));
-        }
-    }
-    let Some(pos) = t.find(|c: char| c.is_ascii_digit()) else { return (None, None) };
-    if t.get(..pos).is_some_and(|before| before.split_whitespace().count() > 4) {
-        return (None, None);
-    }
-    let digits: String = t.get(pos..).unwrap_or("").chars().take_while(char::is_ascii_digit).collect();
-    let n = digits.parse::<u32>().ok();
-    let after = t.get(pos + digits.len()..).unwrap_or("").trim_start_matches([':', ' ', '-', '–', '—']).trim();
-    (n, (!after.is_empty()).then(|| collapse(after)))
-}
-
-/// Junk between a marker and the title link (a stray `Ï`, a bare `(https://…)`) that a reader skips.
-fn is_junk(s: &str) -> bool {
-    let t = s.trim();
-    t.is_empty()
-        || (t.chars().count() <= 2 && t.chars().all(char::is_alphabetic))
-        || (t.contains("://") && !t.contains(' '))
-}
-
-/// Markdown that reached the visible text literally (inside a code span, behind an escaped `[`, or a link
-/// whose target has spaces) still reads as its text: `[**pluginlib**](https://…)` → `pluginlib`.
-fn strip_literal_links(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains("](") {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(open) = rest.find('[') {
-        let after = rest.get(open + 1..).unwrap_or("");
-        let Some(close) = after.find("](") else { break };
-        let target = after.get(close + 2..).unwrap_or("");
-        let Some(end) = target.find(')') else { break };
-        out.push_str(rest.get(..open).unwrap_or(""));
-        out.push_str(after.get(..close).unwrap_or(""));
-        rest = target.get(end + 1..).unwrap_or("");
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
-}
-
-/// Markdown after a `Michael:` label on its first line (`- **Bob**: Be sure …` → `Be sure …`), so an item
-/// filed under its host does not repeat the name; nested lines are kept.
-fn after_label(md: &str) -> &str {
-    let first_end = md.find('\n').unwrap_or(md.len());
-    match md.get(..first_end).and_then(|l| l.find([':', '：'])) {
-        Some(i) => {
-            let colon = md.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
-            md.get(i + colon..).unwrap_or(md).trim_start_matches(['*', '_', ' ', '\t']).trim_start_matches(['\r', '\n'])
-        }
-        None => md,
-    }
-}
-
-/// `**Main topic**: AMA questions from the audience. Use …`: an episode with one unnumbered item, titled by
-/// the first sentence after the label.
-fn main_topic(line: &str) -> Option<String> {
-    let (label, rest) = split_label(line);
-    let words = label_words(label);
-    if words != "main topic" && words != "topic" {
-        return None;
-    }
-    let rest = line.get(rest?..)?.trim();
-    let sentence = rest.find(". ").map_or(rest, |i| rest.get(..i).unwrap_or(rest));
-    let title = clean_title(sentence.trim_end_matches('.'));
-    (!title.is_empty()).then_some(title)
-}
-
-/// The text is one bare `http(s)://` address.
-fn bare_url(text: &str) -> Option<String> {
-    let t = text.trim();
-    ((t.starts_with("http://") || t.starts_with("https://")) && !t.contains(char::is_whitespace) && valid_url(t))
-        .then(|| t.to_owned())
-}
-
-/// The target of the first literal `[text](http…)` left in visible text.
-fn literal_link_target(text: &str) -> Option<String> {
-    let open = text.find("](")?;
-    let target = text.get(open + 2..)?;
-    let end = target.find(')')?;
-    let url = target.get(..end)?.trim();
-    (url.starts_with("http") && !url.contains(char::is_whitespace) && valid_url(url)).then(|| url.to_owned())
-}
-
-fn clean_title(s: &str) -> String {
-    collapse(&strip_literal_links(s))
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|' | '*'))
-        .to_owned()
-}
-
-/// Title and url of a segment heading line after its marker.
-fn title_and_url(line: &Line, from: usize, links: &[RawLink<'_>]) -> (String, Option<String>) {
-    let after: Vec<_> = line
-        .links
-        .iter()
-        .filter(|l| l.span.end > from && links.get(l.link).is_some_and(|r| valid_url(&r.url)))
-        .collect();
-    let mut start = from.min(line.text.len());
-    if let Some(first) = after.first()
-        && first.span.start > start
-        && line.text.get(start..first.span.start).is_some_and(|between| is_junk(&strip_literal_links(between)))
-    {
-        start = first.span.start;
-    }
-    let title = clean_title(line.text.get(start..).unwrap_or(""));
-    let url = after.first().and_then(|l| links.get(l.link)).map(|r| r.url.trim().to_owned());
-    (title, url)
-}
-
-/// The line is nothing but a link (`[**Title**](url)`): its text and target.
-fn link_only(line: &Line, links: &[RawLink<'_>]) -> Option<(String, String)> {
-    let l = line.links.first()?;
-    let raw = links.get(l.link)?;
-    let before = line.text.get(..l.span.start)?;
-    let after = line.text.get(l.span.end..)?;
-    (before.trim().is_empty() && after.trim().is_empty() && valid_url(&raw.url))
-        .then(|| (clean_title(&raw.text), raw.url.trim().to_owned()))
 }
 
 struct Builder<'a> {
@@ -368,155 +192,6 @@ impl Builder<'_> {
             Some(name) => self.sponsor = Some(Sponsor { name, url }),
             None => self.sponsor_pending = true,
         }
-    }
-
-    /// A line of the extras: a host label (with or without an item after it) or an item.
-    fn extras_line(&mut self, text: &str, markdown: &str) {
-        let (label, rest) = split_label(text);
-        let rest_text = rest.and_then(|r| text.get(r..)).unwrap_or("").trim();
-        let usage = if rest_text.is_empty() { LabelUse::Standalone } else { LabelUse::Prefix };
-        let candidate = if rest.is_some() || label.split_whitespace().count() <= 2 { Some(label) } else { None };
-        match candidate.and_then(|l| label_host(l, &self.known, usage)) {
-            Some(host) if rest_text.is_empty() => self.extras.label(host),
-            Some(host) => {
-                self.extras.label(host.clone());
-                self.extras.item_for(Some(host), after_label(markdown));
-            }
-            None => self.extras.item(markdown),
-        }
-    }
-
-    /// A `Michael:` line swallowed into the end of a list item (a lazy continuation line): a reader sees a
-    /// new label. Returns the item without it and the host it names.
-    fn split_trailing_label<'t>(&self, md: &'t str) -> (&'t str, Option<String>) {
-        let mut offset = 0;
-        for (k, line) in md.split_inclusive('\n').enumerate() {
-            let t = line.trim().trim_matches(['*', '_']);
-            if k > 0
-                && t.len() <= 40
-                && let Some(label) = t.strip_suffix(':').or_else(|| t.strip_suffix(":**"))
-                && label.split_whitespace().count() <= 2
-                && let Some(host) = label_host(label, &self.known, LabelUse::Standalone)
-            {
-                return (md.get(..offset).unwrap_or(md), Some(host));
-            }
-            offset += line.len();
-        }
-        (md, None)
-    }
-
-    fn extras_block(&mut self, b: &Block, skip_first_line: bool) {
-        let text = self.text;
-        match b.kind {
-            BlockKind::Paragraph | BlockKind::Heading(_) => {
-                let lines = &b.lines[usize::from(skip_first_line).min(b.lines.len())..];
-                for (k, line) in lines.iter().enumerate() {
-                    let end = lines.get(k + 1).map_or(b.range.end, |l| l.start);
-                    let md = text.get(line.start.max(b.range.start)..end).unwrap_or("");
-                    self.extras_line(&plain_line(prefix(first_source_line(md), 80)), md);
-                }
-            }
-            BlockKind::List => {
-                for item in &b.items {
-                    let md = text.get(item.range.clone()).unwrap_or("");
-                    let first = plain_line(prefix(first_source_line(md), 80));
-                    if first.is_empty() && !md.trim().contains('\n') {
-                        continue;
-                    }
-                    let (md, next_label) = self.split_trailing_label(md);
-                    let (label, rest) = split_label(&first);
-                    let host = rest.and_then(|_| label_host(label, &self.known, LabelUse::Prefix));
-                    match host {
-                        Some(h) => self.extras.item_for(Some(h), &super::text::item_markdown(after_label(md))),
-                        None => self.extras.item(md),
-                    }
-                    if let Some(h) = next_label {
-                        self.extras.label(h);
-                    }
-                }
-            }
-            BlockKind::Rule => {}
-            _ => self.extras.item(block_text(text, b)),
-        }
-    }
-
-    fn joke_block(&mut self, b: &Block) {
-        if self.jokes.is_empty() {
-            self.jokes.push(JokeGroup::default());
-        }
-        let text = self.text;
-        let links = &self.walk.links;
-        let first_link = |r: std::ops::Range<usize>| {
-            links
-                .get(r)
-                .and_then(|ls| ls.iter().find(|l| valid_url(&l.url)))
-                .map(|l| (clean_title(&l.text), l.url.to_string()))
-        };
-        let mut units = Vec::new();
-        match b.kind {
-            BlockKind::List => {
-                // Links and items are both in source order: one cursor walks the links once.
-                let mut next_link = b.links.start;
-                for item in &b.items {
-                    let md = text.get(item.range.clone()).unwrap_or("").trim().to_owned();
-                    while links.get(next_link).is_some_and(|l| l.offset < item.range.start) && next_link < b.links.end {
-                        next_link += 1;
-                    }
-                    let inside = (next_link < b.links.end
-                        && links.get(next_link).is_some_and(|l| item.range.contains(&l.offset)))
-                    .then_some(next_link);
-                    let link = inside.and_then(|li| first_link(li..li + 1));
-                    let text = collapse(&strip_literal_links(&plain_line(&md)));
-                    units.push(Unit { kind: UnitKind::Distinct, text, body: super::text::item_markdown(&md), link });
-                }
-            }
-            BlockKind::Code => {
-                units.push(Unit {
-                    kind: UnitKind::Distinct,
-                    text: String::new(),
-                    body: block_text(text, b).to_owned(),
-                    link: None,
-                });
-            }
-            BlockKind::Rule | BlockKind::Html => {}
-            _ => {
-                let body = block_text(text, b).trim().to_owned();
-                let t = collapse(&strip_literal_links(&plain_line(&body)));
-                if b.images > 0 {
-                    for _ in 0..b.images {
-                        units.push(Unit {
-                            kind: UnitKind::Distinct,
-                            text: String::new(),
-                            body: body.clone(),
-                            link: None,
-                        });
-                    }
-                } else {
-                    units.push(Unit { kind: UnitKind::Paragraph, text: t, body, link: first_link(b.links.clone()) });
-                }
-            }
-        }
-        if let Some(g) = self.jokes.last_mut() {
-            g.units.extend(units);
-        }
-    }
-
-    /// The heading's links after `from` that are listed together (`[one](…) & [two](…)`): each names a joke.
-    fn joined_links(&self, line: &Line, from: usize) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = Vec::new();
-        let mut prev_end: Option<usize> = None;
-        for ll in line.links.iter().filter(|ll| ll.span.end > from) {
-            let Some(r) = self.walk.links.get(ll.link).filter(|r| valid_url(&r.url)) else { continue };
-            if let Some(end) = prev_end {
-                let between = line.text.get(end..ll.span.start).unwrap_or("x").trim();
-                if !matches!(between, "&" | "and" | "," | "+" | "/" | "|" | "") {
-                    break;
-                }
-            }
-            prev_end = Some(ll.span.end);
-            out.push((clean_title(&r.text), r.url.trim().to_owned()));
-        }
-        out
     }
 
     fn section_name(&self, section: &Section) -> String {
@@ -759,54 +434,4 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
     episode.extras = b.extras.finish();
     episode.jokes = jokes::finish(b.jokes, &b.known);
     episode
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn newline_count_matches_naive() {
-        let s = "a\nbb\n\n\u{e9}\n0123456789\n\n\n\n\nxyz\n";
-        assert_eq!(count_newlines(s), s.bytes().filter(|&b| b == b'\n').count());
-        assert_eq!(count_newlines(""), 0);
-        assert_eq!(count_newlines("\u{a0a}\n"), 1);
-    }
-
-    #[test]
-    fn episode_numbers_from_headings() {
-        assert_eq!(number_and_title("Python Bytes 149"), (Some(149), None));
-        assert_eq!(number_and_title("PB 485"), (Some(485), None));
-        assert_eq!(number_and_title("#460: Title here"), (Some(460), Some("Title here".into())));
-        assert_eq!(number_and_title("Python Bytes Episode 7"), (Some(7), None));
-    }
-
-    #[test]
-    fn labels_come_off_items() {
-        assert_eq!(after_label("- **Bob**: Be sure to visit"), "Be sure to visit");
-        assert_eq!(after_label("Michael: [x](https://y.example)"), "[x](https://y.example)");
-        assert_eq!(after_label("- Brian: \n\t- nested"), "\t- nested");
-    }
-
-    #[test]
-    fn main_topic_is_titled_by_its_first_sentence() {
-        assert_eq!(
-            main_topic("Main topic: AMA questions from the audience. Use the search.").as_deref(),
-            Some("AMA questions from the audience")
-        );
-        assert_eq!(main_topic("Extras: things"), None);
-    }
-
-    #[test]
-    fn urls_and_titles() {
-        assert!(!valid_url("http://"));
-        assert!(valid_url("https://a.example/x"));
-        assert_eq!(clean_title("`[**pluginlib**](https://x.example)` rocks"), "`pluginlib` rocks");
-        assert_eq!(
-            bare_url(" https://github.com/facebook/Lifeguard "),
-            Some("https://github.com/facebook/Lifeguard".into())
-        );
-        assert!(is_junk("Ï"));
-        assert!(!is_junk("“"));
-    }
 }

@@ -60,13 +60,15 @@ fn is_extras(words: &str) -> bool {
     if n > 6 {
         return false;
     }
+    let news = words.contains("news")
+        && (words.contains("our news")
+            || words.contains("personal news")
+            || words.contains("other news")
+            || words.contains("news from us"));
     words == "extra"
         || words.starts_with("extra ")
         || words.starts_with("extras")
-        || words.contains("our news")
-        || words.contains("personal news")
-        || words.contains("other news")
-        || words.contains("news from us")
+        || news
         || words.starts_with("follow up")
         || words.starts_with("followup")
         || words.starts_with("follow ups")

@@ -186,28 +186,32 @@ pub fn osa_distance(a: &str, b: &str, limit: usize) -> usize {
         return limit + 1;
     }
     let (a, b) = (&ab[..la], &bb[..lb]);
-    let w = lb + 1;
-    let mut d = [0usize; (MAX + 1) * (MAX + 1)];
-    for (j, cell) in d.iter_mut().enumerate().take(w) {
+    // Three rolling rows: the one two back is needed for adjacent swaps.
+    let mut before = [0usize; MAX + 1];
+    let mut prev = [0usize; MAX + 1];
+    let mut cur = [0usize; MAX + 1];
+    for (j, cell) in prev.iter_mut().enumerate().take(lb + 1) {
         *cell = j;
     }
     for i in 1..=la {
-        d[i * w] = i;
+        cur[0] = i;
         let mut row_min = i;
         for j in 1..=lb {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1).min(d[(i - 1) * w + j - 1] + cost);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 1);
+                v = v.min(before[j - 2] + 1);
             }
-            d[i * w + j] = v;
+            cur[j] = v;
             row_min = row_min.min(v);
         }
         if row_min > limit {
             return limit + 1;
         }
+        before = prev;
+        prev = cur;
     }
-    d[la * w + lb].min(limit + 1)
+    prev[lb].min(limit + 1)
 }
 
 /// Is `label` a plausible misspelling of `name`: one edit or swap apart, or `name` cut short by one or two

@@ -43,8 +43,9 @@ pub struct LineLink {
 
 /// One line of a paragraph or heading, as a reader sees it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Line {
-    pub text: String,
+pub struct Line<'a> {
+    /// Borrowed from the source while the line is one piece of text.
+    pub text: Cow<'a, str>,
     /// Source offset where the line starts (for a heading or first line: the block start).
     pub start: usize,
     pub links: Vec<LineLink>,
@@ -64,12 +65,12 @@ pub const TEXT_LINES: usize = 3;
 
 /// One top-level block.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
+pub struct Block<'a> {
     pub kind: BlockKind,
     pub range: Range<usize>,
     pub opening: Opening,
     /// Paragraph and heading lines; empty for other kinds.
-    pub lines: Vec<Line>,
+    pub lines: Vec<Line<'a>>,
     pub items: Vec<Item>,
     /// Indexes into [`Walk::links`] of the links inside this block.
     pub links: Range<usize>,
@@ -90,7 +91,7 @@ pub struct RawLink<'a> {
 /// The summary of one parse.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Walk<'a> {
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<'a>>,
     pub links: Vec<RawLink<'a>>,
 }
 
@@ -107,20 +108,20 @@ fn kind_of(tag: &Tag) -> BlockKind {
 }
 
 /// State while inside one top-level block.
-struct Open {
-    block: Block,
+struct Open<'a> {
+    block: Block<'a>,
     depth: usize,
     /// Links being read: (index into links, start of its text in the current line).
     link_stack: Vec<(usize, usize)>,
     image_depth: usize,
 }
 
-impl Open {
+impl<'a> Open<'a> {
     fn lined(&self) -> bool {
         matches!(self.block.kind, BlockKind::Paragraph | BlockKind::Heading(_))
     }
 
-    fn push_text<'a>(&mut self, s: &CowStr<'a>, links: &mut [RawLink<'a>]) {
+    fn push_text(&mut self, s: &CowStr<'a>, links: &mut [RawLink<'a>]) {
         if self.image_depth > 0 {
             return;
         }
@@ -133,14 +134,14 @@ impl Open {
             && self.block.lines.len() <= TEXT_LINES
             && let Some(line) = self.block.lines.last_mut()
         {
-            line.text.push_str(s);
+            append(&mut line.text, s);
         }
     }
 
     fn line_break(&mut self, at: usize) {
         if self.lined() {
             // A link spanning the break keeps its text on the line where it started.
-            self.block.lines.push(Line { text: String::new(), start: at, links: Vec::new() });
+            self.block.lines.push(Line { text: Cow::Borrowed(""), start: at, links: Vec::new() });
             for entry in &mut self.link_stack {
                 entry.1 = 0;
             }
@@ -177,7 +178,7 @@ pub fn walk(text: &str) -> Walk<'_> {
                 Event::Start(tag) => {
                     let kind = kind_of(&tag);
                     let lines = if matches!(kind, BlockKind::Paragraph | BlockKind::Heading(_)) {
-                        vec![Line { text: String::new(), start: range.start, links: Vec::new() }]
+                        vec![Line { text: Cow::Borrowed(""), start: range.start, links: Vec::new() }]
                     } else {
                         Vec::new()
                     };
