@@ -80,3 +80,18 @@ proptest! {
         }
     }
 }
+
+/// Regression: a literal link read off visible text once spliced a URL across dropped inline HTML
+/// (`…/s<a>](…` became `…/s](…`), a URL the notes never contain.
+#[test]
+fn urls_read_from_visible_text_are_written_in_the_notes() {
+    for text in [
+        "**Michael #1:** [T](https://t.com/s<a>](https://a.b/c)\n\n- x\n",
+        "**Brian #2:** Title <b>https://x.y/a</b>\n\n- x\n",
+    ] {
+        let e = parse_episode(text).unwrap();
+        for url in e.segments.iter().filter_map(|s| s.url.as_deref()).chain(e.links.iter().map(|l| l.url.as_str())) {
+            assert!(text.contains(url), "{url:?} is not written in {text:?}");
+        }
+    }
+}

@@ -140,7 +140,9 @@ impl Builder<'_> {
         if url.is_none()
             && let Some(next) = b.lines.get(title_line + 1)
         {
-            let found = link_only(next, &self.walk.links).map(|(_, u)| u).or_else(|| bare_url(&next.text));
+            let found = link_only(next, &self.walk.links)
+                .map(|(_, u)| u)
+                .or_else(|| bare_url(&next.text).filter(|u| block_text(self.text, b).contains(u.as_str())));
             if found.is_some() {
                 url = found;
                 body_line += 1;
@@ -149,7 +151,11 @@ impl Builder<'_> {
         if url.is_none()
             && let Some(line) = b.lines.get(title_line)
         {
-            url = bare_url(&title).or_else(|| literal_link_target(&line.text));
+            // Read off visible text, so dropped markup (`<a>`, escapes) could splice a URL that was never
+            // written: keep it only when the notes hold it verbatim.
+            url = bare_url(&title)
+                .or_else(|| literal_link_target(&line.text))
+                .filter(|u| block_text(self.text, b).contains(u.as_str()));
         }
         let body_start = b.lines.get(body_line).map_or(b.range.end, |l| l.start);
         let mut ordinal = match m.ordinal {
