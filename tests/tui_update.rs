@@ -259,3 +259,29 @@ fn clicking_a_tab_title_shows_that_tab() {
     a.update(Action::Click { column: detail.x + u16::try_from(col).expect("col") + 1, row: detail.y });
     assert_eq!((a.focus, a.detail), (Pane::Extras, Pane::Extras));
 }
+
+#[test]
+fn a_state_file_damaged_while_reading_is_set_aside_and_the_status_line_says_so() {
+    let dir = std::env::temp_dir().join(format!("shownotes-tui-state-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("state.json");
+    let (store, warnings) = shownotes::state::StateStore::open(path.clone());
+    assert!(warnings.is_empty());
+    let mut a = app(library());
+    a.store = store;
+    std::fs::write(&path, b"{ not json").expect("damage the file");
+    let mut r = Recorder::default();
+    press(&mut a, "<Enter>j<Enter>", &mut r);
+    assert!(a.store.is_read(10));
+    let status = a.status.clone().unwrap_or_default();
+    assert!(status.contains("corrupt"), "{status}");
+    assert!(
+        std::fs::read_dir(&dir).expect("list").any(|e| e
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .contains("corrupt"))
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

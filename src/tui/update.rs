@@ -175,6 +175,10 @@ impl App {
         if let Err(e) = self.store.set_read(n, true) {
             self.status = Some(format!("{e}; reading state is kept until you quit"));
         }
+        // A save that had to set a damaged state file aside says so, rather than losing it silently.
+        if let Some(w) = self.store.take_warnings().into_iter().next() {
+            self.status = Some(w);
+        }
     }
 
     fn help_key(&mut self, action: Action) {
