@@ -63,12 +63,9 @@ pub fn parse(text: &str) -> Result<Config, String> {
     if text.trim().is_empty() {
         return Ok(Config::default());
     }
-    serde_saphyr::from_str::<Config>(text).map_err(|e| {
-        // The first line says where and what; the rest is a source excerpt that does not fit a status line.
-        let full = e.to_string();
-        let first = full.lines().next().unwrap_or_default();
-        crate::sanitize::clean_line(first.strip_prefix("error: ").unwrap_or(first)).into_owned()
-    })
+    // The first line says where and what; the rest is a source excerpt that does not fit a status line.
+    serde_saphyr::from_str::<Config>(text)
+        .map_err(|e| crate::sanitize::clean_line(&crate::library::first_line(&e.to_string())).into_owned())
 }
 
 /// `~/x` → `$HOME/x`, so a config can name a folder the way people type it.

@@ -70,22 +70,39 @@ fn fold(c: char) -> char {
     c.to_lowercase().next().unwrap_or(c)
 }
 
-/// Words are runs of alphanumerics (and `_`, so `__main__` stays one word), folded.
-fn words(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        let is_word = c.is_alphanumeric() || c == '_';
-        match (is_word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, text[s..i].chars().map(fold).collect()));
-                start = None;
+/// Words are runs of alphanumerics (and `_`, so `__main__` stays one word), as slices of `text`: lazy and
+/// allocation-free, since snippets and highlights scan whole bodies on every keystroke.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|&(_, c)| is_word(c))?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word(c) {
+                end = i;
+                break;
             }
-            _ => {}
+            chars.next();
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
+fn folded(word: &str) -> String {
+    word.chars().map(fold).collect()
+}
+
+/// The byte length of the start of `word` that folds to `term`, if it does.
+fn folded_prefix(word: &str, term: &str) -> Option<usize> {
+    let mut chars = word.char_indices();
+    for t in term.chars() {
+        let (_, c) = chars.next()?;
+        if fold(c) != t {
+            return None;
         }
     }
-    out.into_iter()
+    Some(chars.next().map_or(word.len(), |(i, _)| i))
 }
 
 impl SearchIndex {
@@ -99,7 +116,7 @@ impl SearchIndex {
                 let text = plain_text(&segment.body);
                 let mut add = |t: &str, field: Field| {
                     for (_, w) in words(t) {
-                        let list = postings.entry(w).or_default();
+                        let list = postings.entry(folded(w)).or_default();
                         match list.last_mut() {
                             Some((d, f)) if *d == id => *f |= field as u8,
                             _ => list.push((id, field as u8)),
@@ -130,7 +147,7 @@ impl SearchIndex {
 
     /// Segments matching every word of `query`, best first; `limit` caps the hits built.
     pub fn query(&self, library: &Library, query: &str, limit: Option<usize>) -> Vec<Hit> {
-        let terms: Vec<String> = words(query).map(|(_, w)| w).collect();
+        let terms: Vec<String> = words(query).map(|(_, w)| folded(w)).collect();
         if terms.is_empty() {
             return Vec::new();
         }
@@ -205,22 +222,21 @@ fn weight(fields: u8) -> u32 {
 
 /// Byte ranges in `text` of words starting with any of `terms`.
 pub fn match_ranges(text: &str, terms: &[String]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    for (start, word) in words(text) {
-        if let Some(t) = terms.iter().filter(|t| word.starts_with(t.as_str())).max_by_key(|t| t.len()) {
-            let n = t.chars().count();
-            let end = text[start..].char_indices().nth(n).map_or(text.len(), |(i, _)| start + i);
-            out.push(start..end);
-        }
-    }
-    out
+    words(text)
+        .filter_map(|(start, word)| {
+            let len = terms.iter().filter_map(|t| folded_prefix(word, t)).max()?;
+            Some(start..start + len)
+        })
+        .collect()
 }
 
 /// About 120 characters of `text` around the first match, on char boundaries, with its match ranges.
 fn snippet(text: &str, terms: &[String]) -> (String, Vec<Range<usize>>) {
     const BEFORE: usize = 40;
     const LEN: usize = 120;
-    let first = match_ranges(text, terms).first().map_or(0, |r| r.start);
+    let first = words(text)
+        .find_map(|(start, word)| terms.iter().any(|t| folded_prefix(word, t).is_some()).then_some(start))
+        .unwrap_or(0);
     let start = text[..first].char_indices().rev().nth(BEFORE).map_or(0, |(i, _)| i);
     let end = text[start..].char_indices().nth(LEN).map_or(text.len(), |(i, _)| start + i);
     let mut s = String::new();
@@ -278,5 +294,17 @@ mod tests {
         assert_eq!(&hits[1].snippet[hits[1].snippet_matches[0].clone()], "myp");
         assert!(index.query(&lib, "mypy nothing", None).is_empty());
         assert_eq!(index.query(&lib, "dropbox mypy", None).len(), 1);
+    }
+
+    #[test]
+    fn highlights_cover_the_matched_prefix_in_any_case() {
+        let terms = vec!["über".to_owned(), "py".to_owned()];
+        let text = "ÜBERall: PyPI, __main__ and spy";
+        let got: Vec<&str> = match_ranges(text, &terms).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["ÜBER", "Py"]);
+        assert_eq!(
+            words("a_b c").map(|(i, w)| (i, w.to_owned())).collect::<Vec<_>>(),
+            [(0, "a_b".to_owned()), (4, "c".to_owned())]
+        );
     }
 }
