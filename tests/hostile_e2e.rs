@@ -10,55 +10,16 @@
 mod fixtures;
 #[path = "common/tempdir.rs"]
 mod tempdir;
+#[path = "support/tmux.rs"]
+mod tmux;
 
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use tmux::Tmux;
 use unicode_width::UnicodeWidthStr;
 
 const DEADLINE: Duration = Duration::from_secs(60);
 const WIDTH: usize = 120;
-
-struct Tmux {
-    socket: String,
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
-    }
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> Output {
-        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) {
-        let out = self.cmd(args);
-        assert!(out.status.success(), "tmux {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "main"]).stdout).into_owned()
-    }
-
-    fn format(&self, f: &str) -> String {
-        String::from_utf8_lossy(&self.cmd(&["display-message", "-p", "-t", "main", f]).stdout).trim().to_owned()
-    }
-
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(start.elapsed() < DEADLINE, "timed out waiting for {what}; the screen:\n{screen}");
-            std::thread::sleep(Duration::from_millis(50)); // polling interval, not synchronisation
-        }
-    }
-}
 
 /// Rows that tmux drew at a width other than the screen's, in unicode-width's measure (ratatui's).
 fn misaligned(screen: &str) -> Vec<String> {
@@ -71,8 +32,7 @@ fn misaligned(screen: &str) -> Vec<String> {
 
 #[test]
 fn hostile_notes_never_clear_retitle_or_copy_in_a_real_terminal() {
-    if Command::new("tmux").arg("-V").output().map_or(true, |o| !o.status.success()) {
-        eprintln!("skipping: tmux is not installed (apt-get install tmux)");
+    if !Tmux::available("hostile_notes_never_clear_retitle_or_copy_in_a_real_terminal") {
         return;
     }
     let dir = tempdir::TempDir::new("hostile-e2e");
@@ -83,8 +43,7 @@ fn hostile_notes_never_clear_retitle_or_copy_in_a_real_terminal() {
     let numbers: Vec<u32> =
         shownotes::library::Library::load(&library).unwrap().episodes.iter().filter_map(|e| e.number).collect();
 
-    let t = Tmux { socket: format!("shownotes-hostile-{}", std::process::id()) };
-    t.ok(&["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "main", "sh"]);
+    let t = Tmux::start("hostile", DEADLINE);
     t.ok(&["set-option", "-g", "set-clipboard", "on"]); // an OSC 52 that got through would make a tmux buffer
     t.ok(&["select-pane", "-t", "main", "-T", "KEEP-THIS-TITLE"]);
     let line = format!(
@@ -93,15 +52,15 @@ fn hostile_notes_never_clear_retitle_or_copy_in_a_real_terminal() {
         bin = env!("CARGO_BIN_EXE_shownotes"),
         lib = library.display(),
     );
-    t.ok(&["send-keys", "-t", "main", "-l", &line]);
-    t.ok(&["send-keys", "-t", "main", "Enter"]);
+    t.type_text(&line);
+    t.keys(&["Enter"]);
     t.wait_for("the episode list", |s| s.contains("Episodes ("));
 
     let mut problems = Vec::new();
     let mut first = true;
     for n in &numbers {
         if !first {
-            t.ok(&["send-keys", "-t", "main", "j"]);
+            t.keys(&["j"]);
         }
         first = false;
         let screen = t.wait_for(&format!("episode {n}"), |s| s.contains(&format!(" {n} ·")));
@@ -112,7 +71,7 @@ fn hostile_notes_never_clear_retitle_or_copy_in_a_real_terminal() {
     }
     let title = t.format("#{pane_title}");
     let buffers = String::from_utf8_lossy(&t.cmd(&["list-buffers"]).stdout).into_owned();
-    t.ok(&["send-keys", "-t", "main", "q"]);
+    t.keys(&["q"]);
     t.wait_for("the reader to exit", |s| s.contains("READER-EXITED-42"));
 
     assert!(!title.contains("pwned"), "the notes retitled the pane: {title:?}");

@@ -4,76 +4,49 @@
 //! Needs `SHOWNOTES_CORPUS` and tmux; each test prints why it skips when either is missing. Every test uses
 //! its own tmux server (`-L`), so they run in parallel without seeing each other.
 
+#[path = "support/tmux.rs"]
+mod tmux;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
+
+use tmux::Tmux;
 
 const DEADLINE: Duration = Duration::from_secs(30);
 
-struct Tmux {
-    socket: String,
+/// The shared tmux harness plus a scratch folder for the reader's config, data and pid.
+struct Reader {
+    tmux: Tmux,
     dir: PathBuf,
 }
 
-impl Drop for Tmux {
+impl Drop for Reader {
     fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]);
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 
-impl Tmux {
+impl std::ops::Deref for Reader {
+    type Target = Tmux;
+    fn deref(&self) -> &Tmux {
+        &self.tmux
+    }
+}
+
+impl Reader {
     /// A shell in a 120×40 pane with its own config and data folders, or `None` (and why) to skip.
     fn start(name: &str) -> Option<(Self, PathBuf)> {
         let Some(corpus) = std::env::var_os("SHOWNOTES_CORPUS").map(PathBuf::from) else {
             eprintln!("skipping {name}: set SHOWNOTES_CORPUS to the corpus folder to run the tmux tests");
             return None;
         };
-        if Command::new("tmux").arg("-V").output().map_or(true, |o| !o.status.success()) {
-            eprintln!("skipping {name}: tmux is not installed (apt-get install tmux)");
+        if !Tmux::available(name) {
             return None;
         }
         let dir = std::env::temp_dir().join(format!("shownotes-e2e-{name}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
-        let t = Self { socket: format!("shownotes-{name}-{}", std::process::id()), dir };
-        let out = t.cmd(&["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "main", "sh"]);
-        assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
-        Some((t, corpus))
-    }
-
-    fn cmd(&self, args: &[&str]) -> Output {
-        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("run tmux")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "main"];
-        args.extend(keys);
-        assert!(self.cmd(&args).status.success());
-    }
-
-    fn type_text(&self, text: &str) {
-        assert!(self.cmd(&["send-keys", "-t", "main", "-l", text]).status.success());
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "main"]).stdout).into_owned()
-    }
-
-    fn format(&self, f: &str) -> String {
-        String::from_utf8_lossy(&self.cmd(&["display-message", "-p", "-t", "main", f]).stdout).trim().to_owned()
-    }
-
-    /// Poll the screen until `ok` holds, failing with the last screen at the deadline.
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(start.elapsed() < DEADLINE, "timed out waiting for {what}; the screen:\n{screen}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        Some((Self { tmux: Tmux::start(name, DEADLINE), dir }, corpus))
     }
 
     /// Run the reader in the pane's shell; afterwards the shell prints the terminal modes and a marker.
@@ -114,7 +87,7 @@ impl Tmux {
 
 #[test]
 fn search_then_enter_shows_that_segment() {
-    let Some((t, corpus)) = Tmux::start("search") else { return };
+    let Some((t, corpus)) = Reader::start("search") else { return };
     let library = shownotes::library::Library::load(&corpus).expect("corpus loads");
     let index = shownotes::search::SearchIndex::build(&library);
     let hit = index.query(&library, "mypy", Some(1)).into_iter().next().expect("the corpus mentions mypy");
@@ -144,7 +117,7 @@ fn search_then_enter_shows_that_segment() {
 
 #[test]
 fn q_restores_the_terminal() {
-    let Some((t, corpus)) = Tmux::start("quit") else { return };
+    let Some((t, corpus)) = Reader::start("quit") else { return };
     t.launch(&corpus);
     t.keys(&["q"]);
     t.assert_restored();
@@ -152,7 +125,7 @@ fn q_restores_the_terminal() {
 
 #[test]
 fn ctrl_c_restores_the_terminal() {
-    let Some((t, corpus)) = Tmux::start("ctrlc") else { return };
+    let Some((t, corpus)) = Reader::start("ctrlc") else { return };
     t.launch(&corpus);
     t.keys(&["C-c"]);
     t.assert_restored();
@@ -160,7 +133,7 @@ fn ctrl_c_restores_the_terminal() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let Some((t, corpus)) = Tmux::start("sigterm") else { return };
+    let Some((t, corpus)) = Reader::start("sigterm") else { return };
     t.launch(&corpus);
     t.signal("TERM");
     t.assert_restored();
@@ -168,7 +141,7 @@ fn sigterm_restores_the_terminal() {
 
 #[test]
 fn sighup_restores_the_terminal() {
-    let Some((t, corpus)) = Tmux::start("sighup") else { return };
+    let Some((t, corpus)) = Reader::start("sighup") else { return };
     t.launch(&corpus);
     t.signal("HUP");
     t.assert_restored();
@@ -176,7 +149,7 @@ fn sighup_restores_the_terminal() {
 
 #[test]
 fn a_resize_storm_down_to_1x1_never_kills_the_reader() {
-    let Some((t, corpus)) = Tmux::start("resize") else { return };
+    let Some((t, corpus)) = Reader::start("resize") else { return };
     t.launch(&corpus);
     t.type_text("3");
     for (w, h) in [(1, 1), (20, 5), (200, 60), (2, 40), (49, 11), (1, 1), (80, 3), (120, 40)] {
@@ -195,7 +168,7 @@ fn exited(pid: &str) -> bool {
 
 #[test]
 fn a_vanished_terminal_ends_the_reader_instead_of_spinning() {
-    let Some((t, corpus)) = Tmux::start("hangup") else { return };
+    let Some((t, corpus)) = Reader::start("hangup") else { return };
     t.launch(&corpus);
     let pid = t.reader_pid();
     assert!(!exited(&pid));
