@@ -64,6 +64,29 @@ pub fn detail_inner(area: Rect) -> Rect {
     Rect { x: inner.x.saturating_add(1), width: inner.width.saturating_sub(2), ..inner }
 }
 
+/// What a listing tab (links, extras, jokes) shows: its rows for a width, the line for an empty episode, and
+/// how the selection looks when the tab is not focused (`None`: not shown).
+pub struct ListTab {
+    pub pane: Pane,
+    pub rows: fn(&App, u16) -> Vec<Vec<Line<'static>>>,
+    pub empty: &'static str,
+    pub selected: usize,
+    pub unfocused: Option<ratatui::style::Style>,
+}
+
+/// Draw a listing tab: the tab block, then the rows with the selection, or a line saying there is nothing.
+pub fn draw_list_tab(app: &App, tab: &ListTab, area: Rect, buf: &mut Buffer) {
+    let inner = detail_inner(area);
+    detail_block(app, tab.pane).render(area, buf);
+    let rows = (tab.rows)(app, inner.width);
+    if rows.is_empty() {
+        Line::styled(tab.empty, app.theme.dim).render(inner, buf);
+        return;
+    }
+    let style = if Focus::of(app, tab.pane) == Focus::Focused { Some(app.theme.selected) } else { tab.unfocused };
+    super::draw_items(&rows, style.map(|_| tab.selected), style.unwrap_or_default(), inner, buf);
+}
+
 /// The segment's title, host and link, then its body, at `width` cells.
 pub fn rendered(app: &App, width: u16) -> Rendered {
     let Some(s) = app.segment() else { return Rendered::default() };

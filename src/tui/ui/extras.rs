@@ -3,10 +3,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Widget;
 
-use super::body::detail_block;
-use super::{Focus, draw_items};
+use super::body::{ListTab, draw_list_tab};
 use crate::sanitize::clean_line;
 use crate::tui::app::{App, Pane};
 use crate::tui::markdown;
@@ -33,15 +31,12 @@ pub fn items(app: &App, width: u16) -> Vec<Vec<Line<'static>>> {
 }
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = detail_block(app, Pane::Extras);
-    let inner = super::body::detail_inner(area);
-    block.render(area, buf);
-    let rows = items(app, inner.width);
-    if rows.is_empty() {
-        Line::styled(" No extras in this episode.", app.theme.dim).render(inner, buf);
-        return;
-    }
-    let focus = Focus::of(app, Pane::Extras);
-    let selected = (focus == Focus::Focused).then_some(app.sel.extra);
-    draw_items(&rows, selected, app.theme.selected, inner, buf);
+    let tab = ListTab {
+        pane: Pane::Extras,
+        rows: items,
+        empty: " No extras in this episode.",
+        selected: app.sel.extra,
+        unfocused: None,
+    };
+    draw_list_tab(app, &tab, area, buf);
 }

@@ -3,11 +3,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use super::body::detail_block;
-use super::{Focus, draw_items, truncate};
+use super::body::{ListTab, draw_list_tab};
+use super::truncate;
 use crate::sanitize::clean_line;
 use crate::tui::app::{App, Pane};
 
@@ -35,15 +34,12 @@ pub fn items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
 }
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = detail_block(app, Pane::Links);
-    let inner = super::body::detail_inner(area);
-    block.render(area, buf);
-    let rows = items(app, usize::from(inner.width));
-    if rows.is_empty() {
-        Line::styled(" No links in this episode.", app.theme.dim).render(inner, buf);
-        return;
-    }
-    let focus = Focus::of(app, Pane::Links);
-    let style = if focus == Focus::Focused { app.theme.selected } else { app.theme.selected_unfocused };
-    draw_items(&rows, Some(app.sel.link), style, inner, buf);
+    let tab = ListTab {
+        pane: Pane::Links,
+        rows: |app, width| items(app, usize::from(width)),
+        empty: " No links in this episode.",
+        selected: app.sel.link,
+        unfocused: Some(app.theme.selected_unfocused),
+    };
+    draw_list_tab(app, &tab, area, buf);
 }
