@@ -44,14 +44,15 @@ fn show_prints_the_seed_episode_readably() {
     let o = shownotes(repo(), &["show", "149"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
-    assert!(text.starts_with("Episode 149"), "{text}");
+    assert!(text.starts_with("Episode 149\nFile: 149.md\n"), "{text}");
     assert!(text.contains("Sponsor: Datadog"), "{text}");
     assert!(text.contains("Hosts: Brian (3), Michael (3)"), "{text}");
     assert!(text.contains("#1 Brian: Dropbox: Our journey to type checking 4 million lines of Python"), "{text}");
     assert!(text.contains("#6 Michael: Memory management in Python"), "{text}");
     assert!(text.contains("\nExtras\n  Brian:"), "{text}");
     assert!(text.contains("\nJokes\n"), "{text}");
-    assert!(text.contains("  4. "), "four jokes are numbered: {text}");
+    assert!(text.contains("\n  1. What do you call a 3.14 foot long snake? A π-thon\n"), "{text}");
+    assert!(text.contains("\n  4. Why didn't the `<div />` get invited"), "four jokes are numbered: {text}");
 }
 
 #[test]

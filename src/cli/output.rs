@@ -81,7 +81,9 @@ pub fn show(e: &Episode, format: Format, out: Out) -> io::Result<()> {
         Format::Yaml => return yaml(e, out),
         Format::Text => {}
     }
-    writeln!(out, "Episode {}: {}", number(e.number), clean_line(&e.display_title()))?;
+    let title =
+        e.title.as_deref().filter(|t| !t.is_empty()).map(|t| format!(": {}", clean_line(t))).unwrap_or_default();
+    writeln!(out, "Episode {}{title}", number(e.number))?;
     writeln!(out, "File: {}", clean_line(&e.file))?;
     if let Some(s) = &e.sponsor {
         let url = s.url.as_deref().map(|u| format!(" <{}>", clean_line(u))).unwrap_or_default();
@@ -115,12 +117,20 @@ pub fn show(e: &Episode, format: Format, out: Out) -> io::Result<()> {
     if !e.jokes.is_empty() {
         writeln!(out, "\nJokes")?;
         for (i, j) in e.jokes.iter().enumerate() {
-            let title = j.title.as_deref().map(|t| clean_line(t).into_owned()).unwrap_or_default();
-            writeln!(out, "  {}. {title}", i + 1)?;
+            // A joke without a title starts on its number line, so a list of one-liners reads as one.
+            let body = clean(&j.body);
+            let mut lines = body.trim().lines();
+            let head = match &j.title {
+                Some(t) => clean_line(t).into_owned(),
+                None => lines.next().unwrap_or_default().trim().to_owned(),
+            };
+            writeln!(out, "  {}. {head}", i + 1)?;
             if let Some(url) = &j.url {
                 writeln!(out, "     {}", clean_line(url))?;
             }
-            indented(&j.body, out)?;
+            for line in lines {
+                writeln!(out, "     {}", line.trim_end())?;
+            }
         }
     }
     Ok(())
