@@ -11,8 +11,9 @@ pub fn valid_url(url: &str) -> bool {
     if u.is_empty() {
         return false;
     }
-    match u.split_once("://") {
-        Some((_, rest)) => !rest.trim_matches('/').is_empty(),
+    // A byte scan for `://`: cheaper than a substring searcher for these short strings.
+    match u.as_bytes().windows(3).position(|w| w == b"://") {
+        Some(i) => !u.get(i + 3..).unwrap_or("").trim_matches('/').is_empty(),
         None => true,
     }
 }
@@ -111,7 +112,7 @@ pub fn literal_link_target(text: &str) -> Option<String> {
 }
 
 pub fn clean_title(s: &str) -> String {
-    collapse(&strip_literal_links(s))
+    crate::parse::text::collapse_cow(&strip_literal_links(s))
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '|' | '*'))
         .to_owned()
 }
