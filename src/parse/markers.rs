@@ -47,7 +47,11 @@ struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     fn peek(&self) -> Option<char> {
-        self.s.get(self.pos..)?.chars().next()
+        // ASCII without decoding: marker lines are mostly ASCII and every parser step peeks.
+        match self.s.as_bytes().get(self.pos) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            _ => self.s.get(self.pos..)?.chars().next(),
+        }
     }
     fn bump(&mut self) -> Option<char> {
         let c = self.peek()?;

@@ -50,9 +50,8 @@ pub fn heading_like(block: &Block) -> bool {
 }
 
 fn is_jokes(words: &str) -> bool {
-    let first_words: Vec<&str> = words.split(' ').take(4).collect();
-    let n = words.split(' ').count();
-    words.starts_with("joke") || (n <= 3 && first_words.iter().any(|w| *w == "joke" || *w == "jokes"))
+    words.starts_with("joke")
+        || (words.split(' ').nth(3).is_none() && words.split(' ').any(|w| w == "joke" || w == "jokes"))
 }
 
 fn is_extras(words: &str) -> bool {
@@ -98,12 +97,15 @@ pub fn classify(line: &str) -> Option<Heading> {
     if is_extras(&words) {
         return Some(Heading::Extras { label: words });
     }
-    let whole = label_words(super::text::prefix(line, 80));
-    if whole.starts_with("join us on youtube") {
-        return Some(Heading::Other("Join us on YouTube".to_owned()));
-    }
-    if whole.starts_with("connect with the hosts") {
-        return Some(Heading::Other("Connect with the hosts".to_owned()));
+    // The label's words start the line's words, so only a label starting `j` or `c` can be either phrase.
+    if words.starts_with(['j', 'c']) {
+        let whole = label_words(super::text::prefix(line, 80));
+        if whole.starts_with("join us on youtube") {
+            return Some(Heading::Other("Join us on YouTube".to_owned()));
+        }
+        if whole.starts_with("connect with the hosts") {
+            return Some(Heading::Other("Connect with the hosts".to_owned()));
+        }
     }
     OTHER.iter().any(|o| words == *o).then(|| Heading::Other(label.trim().to_owned()))
 }

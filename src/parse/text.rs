@@ -2,14 +2,32 @@
 
 use std::borrow::Cow;
 
-/// Already single-spaced with no stray `**`: the common case, checked in one pass.
+/// Already single-spaced with no stray `**`: the common case, checked in one pass over the bytes (and once
+/// more over the characters when there is non-ASCII text, which may hold Unicode whitespace).
 fn is_collapsed(t: &str) -> bool {
+    let mut prev = b'x';
+    for &b in t.as_bytes() {
+        let bad = match b {
+            b' ' => prev == b' ',
+            b'\n' | b'\r' | b'\t' | 0x0b | 0x0c => true,
+            b'*' => prev == b'*',
+            0x80..=0xff => return is_collapsed_unicode(t),
+            _ => false,
+        };
+        if bad {
+            return false;
+        }
+        prev = b;
+    }
+    true
+}
+
+fn is_collapsed_unicode(t: &str) -> bool {
     let mut prev = 'x';
     for c in t.chars() {
         let bad = match c {
             ' ' => prev == ' ',
             '*' => prev == '*',
-            c if c.is_ascii() => c.is_ascii_whitespace() || c == '\u{b}',
             c => c.is_whitespace(),
         };
         if bad {
