@@ -195,7 +195,7 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
 /// UTF-8 text with an optional byte-order mark; binary and other encodings are refused with the reason.
 pub fn decode(bytes: &[u8]) -> Result<&str, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    if bytes.get(..8192).unwrap_or(bytes).contains(&0) {
         return Err("looks binary (contains NUL bytes), not markdown text".to_owned());
     }
     std::str::from_utf8(bytes).map_err(|e| {

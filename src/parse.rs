@@ -53,7 +53,7 @@ pub fn parse_episode(source: &str) -> Result<Episode, ParseError> {
     }
     // CRLF read as LF: the same lines, and bodies free of carriage returns.
     let unix: std::borrow::Cow<'_, str> =
-        if source.contains('\r') { source.replace("\r\n", "\n").into() } else { source.into() };
+        if source.contains("\r\n") { source.replace("\r\n", "\n").into() } else { source.into() };
     let split = front_matter::split(&unix);
     let repaired = fences::repair(split.body);
     let text: &str = &repaired.text;

@@ -282,7 +282,7 @@ impl Builder<'_> {
         if link_items
             && b.kind == BlockKind::Paragraph
             && matches!(&self.section, Section::Intro | Section::Segment(_) | Section::Other(_))
-            && !matches!(&self.section, Section::Other(n) if label_words(n) != "news items" && label_words(n) != "news")
+            && !matches!(&self.section, Section::Other(n) if !matches!(label_words(n).as_str(), "news items" | "news"))
             && let Some(line0) = b.lines.first()
             && let Some((title, url)) = link_only(line0, &self.walk.links)
         {
@@ -414,15 +414,17 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
     if let Some(t) = title_block.and_then(|i| blocks.get(i)) {
         (episode.number, episode.title) = number_and_title(first_line(t));
     }
-    episode.links = walk.links.iter().filter(|l| valid_url(&l.url)).map(|l| episode_link(&b, l)).collect();
     // Segment links are the episode's links of the segment's blocks, in the same order.
     let mut valid_before = Vec::with_capacity(walk.links.len() + 1);
-    let mut count = 0;
+    let mut links = Vec::with_capacity(walk.links.len());
     for l in &walk.links {
-        valid_before.push(count);
-        count += usize::from(valid_url(&l.url));
+        valid_before.push(links.len());
+        if valid_url(&l.url) {
+            links.push(episode_link(&b, l));
+        }
     }
-    valid_before.push(count);
+    valid_before.push(links.len());
+    episode.links = links;
     let mut segments = Vec::with_capacity(b.drafts.len());
     let mut cursor = LineCursor::default();
     let mut seen_hosts: HashSet<String> = HashSet::new();

@@ -36,11 +36,15 @@ impl ExtrasBuilder {
         if md.is_empty() {
             return;
         }
-        let next = self.groups.len();
-        let group = *self.index.entry(host.clone()).or_insert(next);
-        if group == next {
-            self.groups.push(Extras { host, items: Vec::new() });
-        }
+        let group = match self.index.get(&host) {
+            Some(&group) => group,
+            None => {
+                let next = self.groups.len();
+                self.index.insert(host.clone(), next);
+                self.groups.push(Extras { host, items: Vec::new() });
+                next
+            }
+        };
         if let Some(g) = self.groups.get_mut(group) {
             g.items.push(md);
         }

@@ -47,12 +47,11 @@ struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     fn peek(&self) -> Option<char> {
-        self.s.get(self.pos..)?.chars().next()
-    }
-    fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.pos += c.len_utf8();
-        Some(c)
+        // ASCII without decoding: marker lines are mostly ASCII and every parser step peeks.
+        match self.s.as_bytes().get(self.pos) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            _ => self.s.get(self.pos..)?.chars().next(),
+        }
     }
     fn eat(&mut self, want: char) -> bool {
         if self.peek() == Some(want) {
@@ -64,8 +63,8 @@ impl<'a> Cursor<'a> {
     }
     fn skip_while(&mut self, f: impl Fn(char) -> bool) -> &'a str {
         let start = self.pos;
-        while self.peek().is_some_and(&f) {
-            self.bump();
+        while let Some(c) = self.peek().filter(|&c| f(c)) {
+            self.pos += c.len_utf8();
         }
         self.s.get(start..self.pos).unwrap_or("")
     }
@@ -92,7 +91,8 @@ fn word<'a>(cur: &mut Cursor<'a>) -> Option<&'a str> {
     let w = cur.skip_while(is_name_char);
     let w = w.trim_end_matches(['.', '-']);
     cur.pos = start + w.len();
-    (w.chars().count() <= MAX_WORD_CHARS).then_some(w)
+    // At most that many bytes is at most that many characters: count only longer words.
+    (w.len() <= MAX_WORD_CHARS || w.chars().count() <= MAX_WORD_CHARS).then_some(w)
 }
 
 /// `#` + digits (+ `.digits`): the ordinal. Requires the `#` at the cursor.

@@ -20,8 +20,9 @@ pub enum Heading {
 pub fn split_label(text: &str) -> (&str, Option<usize>) {
     let t = text.trim_start();
     let lead = text.len() - t.len();
-    match t.char_indices().find(|&(_, c)| c == ':' || c == '：') {
-        Some((i, c)) if t.get(..i).is_some_and(|l| l.chars().count() <= 60) => {
+    // A colon after more than 60 characters makes no label, so only the first 61 characters are searched.
+    match t.char_indices().take(61).find(|&(_, c)| c == ':' || c == '：') {
+        Some((i, c)) if t.get(..i).is_some() => {
             let after = lead + i + c.len_utf8();
             (t.get(..i).unwrap_or(t), Some(after))
         }
@@ -37,9 +38,9 @@ pub fn heading_like(block: &Block) -> bool {
         BlockKind::Paragraph => {
             let Some(first) = block.lines.first() else { return false };
             let t = first.text.trim();
-            let short = t.chars().count() <= 80;
+            let short = t.chars().nth(80).is_none();
             let bold = matches!(block.opening, Opening::Strong | Opening::Emphasis);
-            (bold && t.chars().count() <= 300)
+            (bold && t.chars().nth(300).is_none())
                 || short
                     && (t.ends_with(':')
                         || t.contains(':')
@@ -50,13 +51,12 @@ pub fn heading_like(block: &Block) -> bool {
 }
 
 fn is_jokes(words: &str) -> bool {
-    let first_words: Vec<&str> = words.split(' ').take(4).collect();
-    let n = words.split(' ').count();
-    words.starts_with("joke") || (n <= 3 && first_words.iter().any(|w| *w == "joke" || *w == "jokes"))
+    words.starts_with("joke")
+        || (words.bytes().filter(|&b| b == b' ').count() <= 2 && words.split(' ').any(|w| w == "joke" || w == "jokes"))
 }
 
 fn is_extras(words: &str) -> bool {
-    let n = words.split(' ').count();
+    let n = words.bytes().filter(|&b| b == b' ').count() + 1;
     if n > 6 {
         return false;
     }
@@ -98,12 +98,15 @@ pub fn classify(line: &str) -> Option<Heading> {
     if is_extras(&words) {
         return Some(Heading::Extras { label: words });
     }
-    let whole = label_words(super::text::prefix(line, 80));
-    if whole.starts_with("join us on youtube") {
-        return Some(Heading::Other("Join us on YouTube".to_owned()));
-    }
-    if whole.starts_with("connect with the hosts") {
-        return Some(Heading::Other("Connect with the hosts".to_owned()));
+    // The label's words start the line's words, so only a label starting `j` or `c` can be either phrase.
+    if words.starts_with(['j', 'c']) {
+        let whole = label_words(super::text::prefix(line, 80));
+        if whole.starts_with("join us on youtube") {
+            return Some(Heading::Other("Join us on YouTube".to_owned()));
+        }
+        if whole.starts_with("connect with the hosts") {
+            return Some(Heading::Other("Connect with the hosts".to_owned()));
+        }
     }
     OTHER.iter().any(|o| words == *o).then(|| Heading::Other(label.trim().to_owned()))
 }

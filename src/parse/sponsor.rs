@@ -60,12 +60,12 @@ pub fn sponsor_name(after: &str) -> Option<String> {
     if url_like(first) {
         return name_from_url(first);
     }
-    let mut end = t.len();
-    for sep in [":", ",", "!", " - ", " -- ", " — ", " – ", ". ", "(", " | ", "\u{a0}-"] {
-        if let Some(i) = t.find(sep) {
-            end = end.min(i);
-        }
-    }
+    // The first separator of any kind, in one pass (the name is short; eleven substring searches were not).
+    const SEPS: [&str; 11] = [":", ",", "!", " - ", " -- ", " — ", " – ", ". ", "(", " | ", "\u{a0}-"];
+    let end = t
+        .char_indices()
+        .find(|&(i, _)| t.get(i..).is_some_and(|rest| SEPS.iter().any(|sep| rest.starts_with(sep))))
+        .map_or(t.len(), |(i, _)| i);
     let mut name = t.get(..end).unwrap_or(t);
     // Words after the name that are a URL are where to go, not who it is.
     if let Some(i) = name.split_whitespace().position(url_like) {

@@ -1,6 +1,9 @@
 //! Small text helpers shared by the recognisers: whitespace, labels and name similarity.
 
-/// Already single-spaced with no stray `**`: the common case, checked in one pass over the bytes.
+use std::borrow::Cow;
+
+/// Already single-spaced with no stray `**`: the common case, checked in one pass over the bytes (and once
+/// more over the characters when there is non-ASCII text, which may hold Unicode whitespace).
 fn is_collapsed(t: &str) -> bool {
     let mut prev = b'x';
     for &b in t.as_bytes() {
@@ -8,8 +11,7 @@ fn is_collapsed(t: &str) -> bool {
             b' ' => prev == b' ',
             b'\n' | b'\r' | b'\t' | 0x0b | 0x0c => true,
             b'*' => prev == b'*',
-            // Non-ASCII may be Unicode whitespace: let the careful path decide.
-            0x80..=0xff => true,
+            0x80..=0xff => return is_collapsed_unicode(t),
             _ => false,
         };
         if bad {
@@ -20,11 +22,32 @@ fn is_collapsed(t: &str) -> bool {
     true
 }
 
+fn is_collapsed_unicode(t: &str) -> bool {
+    let mut prev = 'x';
+    for c in t.chars() {
+        let bad = match c {
+            ' ' => prev == ' ',
+            '*' => prev == '*',
+            c => c.is_whitespace(),
+        };
+        if bad {
+            return false;
+        }
+        prev = c;
+    }
+    true
+}
+
 /// Collapse runs of whitespace to one space and trim; stray `*`/`_` runs left by broken emphasis go too.
 pub fn collapse(s: &str) -> String {
+    collapse_cow(s).into_owned()
+}
+
+/// [`collapse`], borrowing when the text is already collapsed, for callers that trim or copy it anyway.
+pub fn collapse_cow(s: &str) -> Cow<'_, str> {
     let t = s.trim();
     if is_collapsed(t) {
-        return t.to_owned();
+        return Cow::Borrowed(t);
     }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
@@ -47,7 +70,7 @@ pub fn collapse(s: &str) -> String {
         }
         out.push(c);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// At most `max` bytes of `s`, cut at a character boundary: labels and phrases are judged on a line's start.
@@ -64,20 +87,22 @@ pub fn prefix(s: &str, max: usize) -> &str {
 
 /// A source line as a reader sees its words: list marker, heading marks and emphasis characters dropped
 /// (`- **Michael**: New course` → `Michael: New course`). Used where the walker kept no visible text.
-pub fn plain_line(raw: &str) -> String {
+pub fn plain_line(raw: &str) -> Cow<'_, str> {
     let t = raw.trim();
     let t = t.trim_start_matches('#').trim_start();
     if matches!(t, "-" | "*" | "+") {
-        return String::new();
+        return Cow::Borrowed("");
     }
     let t = ["- ", "* ", "+ "].iter().find_map(|m| t.strip_prefix(m)).unwrap_or(t);
-    let t = match t.find(". ") {
-        Some(i) if i <= 3 && t.get(..i).is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())) => {
+    // `12. item`: a `. ` within the first four bytes after one to three digits.
+    let dot = (0..=3).find(|&i| t.as_bytes().get(i..i + 2) == Some(b". "));
+    let t = match dot {
+        Some(i) if t.get(..i).is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())) => {
             t.get(i + 2..).unwrap_or(t)
         }
         _ => t,
     };
-    if t.contains(['*', '_']) { t.replace(['*', '_'], "").trim().to_owned() } else { t.to_owned() }
+    if t.contains(['*', '_']) { Cow::Owned(t.replace(['*', '_'], "").trim().to_owned()) } else { Cow::Borrowed(t) }
 }
 
 /// A list item's markdown without its bullet (`- `, `* `, `1. `), continuation lines dedented to match, so
