@@ -51,7 +51,8 @@ impl Reader {
 
     /// Run the reader in the pane's shell; afterwards the shell prints the terminal modes and a marker.
     fn launch(&self, corpus: &Path) {
-        let bin = env!("CARGO_BIN_EXE_shownotes");
+        // `.ci/run` points SHOWNOTES_E2E_BIN at the release build it just made: the binary people run.
+        let bin = std::env::var("SHOWNOTES_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_shownotes").to_owned());
         let pid = self.dir.join("pid");
         let line = format!(
             "DISPLAY= WAYLAND_DISPLAY= BROWSER= XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' sh -c 'echo $$ > \"{p}\"; exec \"{bin}\" --library \"{c}\"'; stty -a; echo READER-EXITED-$((40+2))",
