@@ -237,15 +237,15 @@ fn load_show(root: &Path, warnings: &mut Vec<String>) -> Show {
     if !path.exists() {
         return Show::default();
     }
-    let text = match read_bounded(&path).and_then(|b| String::from_utf8(b).map_err(|_| "is not UTF-8 text".to_owned()))
-    {
+    let bytes = read_bounded(&path);
+    let text = match bytes.as_deref().map_err(Clone::clone).and_then(decode) {
         Ok(text) => text,
         Err(e) => {
             warnings.push(format!("{} {e}; host aliases from it are ignored until it is fixed", path.display()));
             return Show::default();
         }
     };
-    match serde_saphyr::from_str::<Show>(&text) {
+    match serde_saphyr::from_str::<Show>(text) {
         Ok(show) => show,
         Err(e) => {
             let reason = first_line(&e.to_string());
