@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::config::Config;
 use crate::library::Library;
 use crate::search::SearchIndex;
 
@@ -93,22 +94,39 @@ pub enum ExportFormat {
 }
 
 impl Cli {
-    /// The library folder: the flag or `SHOWNOTES_LIBRARY`, else `./episodes`.
-    pub fn library_path(&self) -> PathBuf {
-        self.library.clone().unwrap_or_else(|| PathBuf::from("episodes"))
+    /// The library folder and where that choice came from: the flag or `SHOWNOTES_LIBRARY`, then the config
+    /// file's `library:`, then `./episodes`. The CLI and the reader both ask here, so they open the same one.
+    pub fn library_path(&self, config: &Config) -> (PathBuf, &'static str) {
+        if let Some(p) = &self.library {
+            return (p.clone(), "from --library or SHOWNOTES_LIBRARY");
+        }
+        if let Some(p) = &config.library {
+            return (crate::config::expand_home(p), "from `library:` in the config file");
+        }
+        (PathBuf::from("episodes"), "the default; pass --library <PATH> or set `library:` in the config file")
+    }
+
+    /// Load the library this invocation names.
+    ///
+    /// # Errors
+    /// When the library folder itself cannot be read; the message says where the path came from.
+    pub fn open_library(&self, config: &Config) -> Result<Library> {
+        let (path, source) = self.library_path(config);
+        Library::load(&path).with_context(|| format!("cannot open the library {} ({source})", path.display()))
     }
 }
 
-/// Load the library, printing its warnings and per-file errors on stderr.
-///
-/// # Errors
-/// When the library folder itself cannot be read.
-pub fn load_library(path: &std::path::Path) -> Result<Library> {
-    let library = Library::load(path)?;
+/// Print warnings on stderr, each on one clean line.
+fn warn(warnings: &[String]) {
     let mut err = std::io::stderr().lock();
-    for w in &library.warnings {
+    for w in warnings {
         let _ = writeln!(err, "warning: {}", crate::sanitize::clean_line(w));
     }
+}
+
+/// Name every file the library could not read, and why, on stderr.
+fn warn_skipped(library: &Library) {
+    let mut err = std::io::stderr().lock();
     for e in &library.errors {
         let _ = writeln!(
             err,
@@ -117,7 +135,6 @@ pub fn load_library(path: &std::path::Path) -> Result<Library> {
             crate::sanitize::clean_line(&e.message)
         );
     }
-    Ok(library)
 }
 
 /// Run one CLI command, writing its output to `out`.
@@ -132,7 +149,12 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         clap_complete::generate(*shell, &mut cmd, "shownotes", &mut script);
         return out.write_all(&script).context("could not write the completion script");
     }
-    let library = load_library(&cli.library_path())?;
+    let (config, warnings) = crate::config::load_default();
+    // Said before the library opens: a broken config may be why the wrong folder is tried.
+    warn(&warnings);
+    let library = cli.open_library(&config)?;
+    warn(&library.warnings);
+    warn_skipped(&library);
     match command {
         Command::List { format } => output::list(&library, *format, out),
         Command::Show { number, format } => output::show(find(&library, *number)?, *format, out),
@@ -175,6 +197,23 @@ pub fn ranges(numbers: &[u32]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
+    use clap::Parser;
+
+    use super::Cli;
+    use crate::config::Config;
+
+    #[test]
+    fn the_flag_beats_the_config_which_beats_the_default() {
+        let config = Config { library: Some(PathBuf::from("/from/config")), ..Config::default() };
+        let flag = Cli::parse_from(["shownotes", "--library", "/from/flag"]);
+        assert_eq!(flag.library_path(&config).0, PathBuf::from("/from/flag"));
+        let none = Cli { library: None, command: None };
+        assert_eq!(none.library_path(&config).0, PathBuf::from("/from/config"));
+        assert_eq!(none.library_path(&Config::default()).0, PathBuf::from("episodes"));
+    }
+
     #[test]
     fn ranges_compress_runs() {
         assert_eq!(super::ranges(&[1, 2, 3, 5, 7, 8]), "1-3, 5, 7-8");

@@ -42,6 +42,11 @@ pub fn state_path() -> Option<PathBuf> {
     etcetera::choose_base_strategy().ok().map(|s| s.data_dir().join("shownotes").join("state.json"))
 }
 
+/// The user's config from [`default_path`], or the defaults when there is no config folder.
+pub fn load_default() -> (Config, Vec<String>) {
+    default_path().map(|p| load(&p)).unwrap_or_default()
+}
+
 /// Read the config at `path`; a missing file is the defaults, a broken one the defaults plus a warning.
 pub fn load(path: &Path) -> (Config, Vec<String>) {
     let text = match std::fs::read_to_string(path) {

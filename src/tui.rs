@@ -14,7 +14,6 @@ pub mod theme;
 pub mod ui;
 pub mod update;
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -26,7 +25,6 @@ use ratatui::crossterm::{event::DisableMouseCapture, event::EnableMouseCapture, 
 
 use crate::cli::Cli;
 use crate::config;
-use crate::library::Library;
 use crate::state::StateStore;
 use action::Action;
 use app::App;
@@ -45,10 +43,8 @@ const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 /// # Errors
 /// When the library cannot be loaded or the terminal cannot be used.
 pub fn run(cli: &Cli) -> Result<()> {
-    let (config, mut warnings) = config::default_path().map(|p| config::load(&p)).unwrap_or_default();
-    let (path, source) = library_path(cli, &config);
-    let library =
-        Library::load(&path).with_context(|| format!("cannot open the library {} ({source})", path.display()))?;
+    let (config, mut warnings) = config::load_default();
+    let library = cli.open_library(&config)?;
     warnings.extend(library.warnings.iter().cloned());
     if !library.errors.is_empty() {
         warnings.push(format!("{} files could not be read (`shownotes list` names them)", library.errors.len()));
@@ -70,17 +66,6 @@ pub fn run(cli: &Cli) -> Result<()> {
         eprintln!("warning: {}", crate::sanitize::clean_line(w));
     }
     result
-}
-
-/// The library folder and where that choice came from: flag or environment, then config, then `./episodes`.
-fn library_path(cli: &Cli, config: &config::Config) -> (PathBuf, &'static str) {
-    if let Some(p) = &cli.library {
-        return (p.clone(), "from --library or SHOWNOTES_LIBRARY");
-    }
-    if let Some(p) = &config.library {
-        return (config::expand_home(p), "from `library:` in the config file");
-    }
-    (PathBuf::from("episodes"), "the default; pass --library <PATH> or set `library:` in the config file")
 }
 
 /// Set the terminal up, run `body`, and put the terminal back however `body` ends.
@@ -165,26 +150,5 @@ pub fn to_action(app: &App, event: &Event) -> Option<Action> {
         },
         Event::Resize(width, height) => Some(Action::Resize { width: *width, height: *height }),
         _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::path::PathBuf;
-
-    use clap::Parser;
-
-    use super::library_path;
-    use crate::cli::Cli;
-    use crate::config::Config;
-
-    #[test]
-    fn the_flag_beats_the_config_which_beats_the_default() {
-        let config = Config { library: Some(PathBuf::from("/from/config")), ..Config::default() };
-        let flag = Cli::parse_from(["shownotes", "--library", "/from/flag"]);
-        assert_eq!(library_path(&flag, &config).0, PathBuf::from("/from/flag"));
-        let none = Cli { library: None, command: None };
-        assert_eq!(library_path(&none, &config).0, PathBuf::from("/from/config"));
-        assert_eq!(library_path(&none, &Config::default()).0, PathBuf::from("episodes"));
     }
 }

@@ -14,6 +14,8 @@ fn shownotes(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env_remove("SHOWNOTES_LIBRARY")
+        // No user config: a `library:` in the developer's own config must not change what these tests read.
+        .env("XDG_CONFIG_HOME", repo().join("tests/fixtures/no-such-config-home"))
         .output()
         .expect("run shownotes")
 }
@@ -210,4 +212,31 @@ fn a_closed_pipe_is_not_an_error() {
     child.stderr.take().expect("stderr").read_to_string(&mut err).expect("read");
     assert!(status.success(), "{err}");
     assert!(!err.contains("Broken pipe"), "{err}");
+}
+
+#[test]
+fn the_config_file_names_the_library_for_every_command() {
+    let home = TempDir::new("cli-config");
+    let config = home.path().join("shownotes");
+    std::fs::create_dir_all(&config).expect("config dir");
+    let library = repo().join("episodes");
+    std::fs::write(config.join("config.yaml"), format!("library: {}\n", library.display())).expect("config");
+    let elsewhere = TempDir::new("cli-config-cwd");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_shownotes"))
+            .args(args)
+            .current_dir(elsewhere.path())
+            .env_remove("SHOWNOTES_LIBRARY")
+            .env("XDG_CONFIG_HOME", home.path())
+            .output()
+            .expect("run shownotes")
+    };
+    let o = run(&["show", "149", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let e: Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(e["number"], 149);
+    std::fs::write(config.join("config.yaml"), "libary: typo\n").expect("config");
+    let o = run(&["list"]);
+    assert_eq!(o.status.code(), Some(1), "./episodes does not exist here");
+    assert!(stderr(&o).contains("config.yaml") && stderr(&o).contains("line 1"), "{}", stderr(&o));
 }
