@@ -8,24 +8,38 @@ use serde::{Deserialize, Serialize};
 /// One episode, as a reader of its notes would describe it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Episode {
+    /// The show's name (show.yaml, the front matter or the H1 prefix), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show: Option<String>,
     /// Episode number from the heading (`# Python Bytes 149`), the front matter or the file name.
     pub number: Option<u32>,
     /// Title when the notes, a front matter or the file name give one.
     pub title: Option<String>,
     /// The file the episode was read from, relative to the library root.
     pub file: String,
-    /// Publication date from the front matter, as written.
+    /// Publication date as ISO 8601 `YYYY-MM-DD`, whatever the source wrote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    /// Audio URL from the front matter.
+    /// Audio URL (the enclosure) from the front matter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio: Option<String>,
-    pub sponsor: Option<Sponsor>,
+    /// The markdown before the first section: what the episode is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Who paid for the episode, in the order the notes name them; empty when none ("None" means none).
+    #[serde(default)]
+    pub sponsors: Vec<Sponsor>,
     /// The people presenting segments, canonical names, in order of first appearance.
     pub hosts: Vec<Host>,
+    /// Guests the notes name (front matter, a "Guests"/"Featuring" list, a guest-named section).
+    #[serde(default)]
+    pub guests: Vec<Person>,
     pub segments: Vec<Segment>,
     pub extras: Vec<Extras>,
     pub jokes: Vec<Joke>,
+    /// Timestamped chapters, in the order written.
+    #[serde(default)]
+    pub chapters: Vec<Chapter>,
     /// Every link of the notes in document order, with the section it sits in.
     pub links: Vec<EpisodeLink>,
 }
@@ -41,6 +55,26 @@ impl Host {
     pub fn new(name: impl Into<String>) -> Self {
         Self { name: name.into() }
     }
+}
+
+/// A person named by the notes (a guest), with their page when the notes link one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A timestamped chapter: `00:12:34 Topic`, `[@12:34] - Topic`, `(12:34) Topic`, or a feed's JSON chapters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chapter {
+    /// Start in whole seconds from the beginning of the audio.
+    pub start: u32,
+    /// The chapter's title, markdown removed.
+    pub title: String,
+    /// A link written on the chapter's line, other than the in-page `#t=` time anchor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// Who paid for the episode: `Sponsored by Datadog: pythonbytes.fm/datadog`.
@@ -68,6 +102,9 @@ pub struct Segment {
     /// 1-based line of the heading in the source file.
     #[serde(default)]
     pub line: usize,
+    /// Approximate start in the audio, in seconds, when a transcript is joined to the notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<u32>,
 }
 
 /// A hyperlink: visible text and destination.
@@ -91,6 +128,9 @@ pub struct Extras {
     pub host: Option<String>,
     /// Each item as markdown.
     pub items: Vec<String>,
+    /// Approximate start in the audio, in seconds, when a transcript is joined to the notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<u32>,
 }
 
 /// One joke; a joke told over a question bullet and an answer bullet is one joke.
@@ -100,6 +140,9 @@ pub struct Joke {
     pub url: Option<String>,
     /// The joke as markdown.
     pub body: String,
+    /// Approximate start in the audio, in seconds, when a transcript is joined to the notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<u32>,
 }
 
 /// What a library's optional `show.yaml` says about the show.

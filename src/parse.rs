@@ -40,7 +40,7 @@ pub enum ParseError {
 /// assert_eq!(episode.segments[0].title, "Typing at Dropbox");
 /// assert_eq!(episode.segments[0].host.as_deref(), Some("Brian"));
 /// assert_eq!(episode.segments[0].body, "- mypy everywhere");
-/// assert_eq!(episode.sponsor.unwrap().name, "Datadog");
+/// assert_eq!(episode.sponsors[0].name, "Datadog");
 /// assert_eq!(episode.extras[0].host.as_deref(), Some("Michael"));
 /// ```
 ///

@@ -64,7 +64,7 @@ fn show_json_has_the_model_fields() {
     let e: Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(e["number"], 149);
     assert_eq!(e["hosts"], serde_json::json!(["Brian", "Michael"]));
-    assert_eq!(e["sponsor"]["name"], "Datadog");
+    assert_eq!(e["sponsors"][0]["name"], "Datadog");
     let segs = e["segments"].as_array().expect("segments");
     assert_eq!(segs.len(), 6);
     let ordinals: Vec<u64> = segs.iter().map(|s| s["ordinal"].as_u64().expect("ordinal")).collect();

@@ -103,7 +103,7 @@ fn score(t: &Truth, e: &Episode, tally: &mut Tally) {
     }
     tally.extra += used.iter().filter(|u| !**u).count();
     tally.jokes += usize::from(e.jokes.len() == t.joke_count);
-    let sponsor = e.sponsor.as_ref().map(|s| s.name.as_str());
+    let sponsor = e.sponsors.first().map(|s| s.name.as_str());
     let sponsor_ok = norm(sponsor) == norm(t.sponsor.as_deref()) || (t.sponsor.is_none() && sponsor.is_none());
     tally.sponsors += usize::from(sponsor_ok);
     let got: Vec<String> = e.extras.iter().filter_map(|x| x.host.as_deref()).map(|h| first(Some(h))).collect();

@@ -53,7 +53,7 @@ fn number_first_markers_read_host_and_title() {
     assert_eq!(titles(&e), ["Timezones are hard", "A faster JSON parser", "Packaging notes", "Async all the things"]);
     assert_eq!(e.segments[0].url.as_deref(), Some("https://tz.example.org/article"), "url on the line under the title");
     assert_eq!(e.segments[2].url, None);
-    assert_eq!(e.sponsor.as_ref().map(|s| s.name.as_str()), Some("Rollbar"));
+    assert_eq!(e.sponsors.first().map(|s| s.name.as_str()), Some("Rollbar"));
 }
 
 #[test]
@@ -61,7 +61,7 @@ fn seed_shape_reads_sponsor_extras_and_jokes() {
     let e = fixture("name_hash_bold.md");
     assert_eq!(e.number, Some(150));
     assert_eq!(
-        e.sponsor.as_ref().map(|s| (s.name.as_str(), s.url.as_deref())),
+        e.sponsors.first().map(|s| (s.name.as_str(), s.url.as_deref())),
         Some(("Datadog", Some("https://pythonbytes.fm/datadog")))
     );
     assert_eq!(e.segments[0].line, 4);
@@ -86,7 +86,7 @@ fn heading_era_skips_intro_blocks_and_trailing_links() {
     assert_eq!(e.title.as_deref(), Some("A heading era episode"));
     assert_eq!(titles(&e), ["Backups for containers", "Python in the browser"]);
     assert_eq!(hosts(&e), ["Michael", "Calvin"]);
-    assert_eq!(e.sponsor.as_ref().map(|s| s.name.as_str()), Some("us"));
+    assert_eq!(e.sponsors.first().map(|s| s.name.as_str()), Some("us"));
     assert_eq!(extras_hosts(&e), [Some("Calvin"), Some("Michael")]);
     assert_eq!(e.jokes.len(), 1, "the trailing Links list is not a joke");
     let sections: Vec<&str> = e.links.iter().map(|l| l.section.as_str()).collect();
@@ -115,7 +115,7 @@ fn mid_episode_sponsor_block_ends_the_segment() {
     let e = fixture("sponsor_mid_episode.md");
     assert_eq!(e.segments.len(), 2);
     assert_eq!(e.segments[0].body, "- Environment variables bite");
-    assert_eq!(e.sponsor.as_ref().map(|s| s.name.as_str()), Some("ACME HIRING"));
+    assert_eq!(e.sponsors.first().map(|s| s.name.as_str()), Some("ACME HIRING"));
     assert_eq!(extras_hosts(&e), [Some("Michael")]);
 }
 

@@ -295,7 +295,7 @@ fn check_episode(source: &str, ep: &Episode) -> Result<(), TestCaseError> {
         .iter()
         .flat_map(|s| s.links.iter().map(|l| &l.url).chain(s.url.as_ref()))
         .chain(ep.links.iter().map(|l| &l.url))
-        .chain(ep.sponsor.iter().filter_map(|s| s.url.as_ref()))
+        .chain(ep.sponsors.iter().filter_map(|s| s.url.as_ref()))
         .chain(ep.jokes.iter().filter_map(|j| j.url.as_ref()));
     for url in urls {
         let written = [source, plain.as_str(), literal.as_str()].iter().any(|s| s.contains(url.as_str()));

@@ -85,7 +85,7 @@ pub fn show(e: &Episode, format: Format, out: Out) -> io::Result<()> {
         e.title.as_deref().filter(|t| !t.is_empty()).map(|t| format!(": {}", clean_line(t))).unwrap_or_default();
     writeln!(out, "Episode {}{title}", number(e.number))?;
     writeln!(out, "File: {}", clean_line(&e.file))?;
-    if let Some(s) = &e.sponsor {
+    for s in &e.sponsors {
         let url = s.url.as_deref().map(|u| format!(" <{}>", clean_line(u))).unwrap_or_default();
         writeln!(out, "Sponsor: {}{url}", clean_line(&s.name))?;
     }

@@ -446,7 +446,7 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
         segments.push(s);
     }
     episode.segments = segments;
-    episode.sponsor = b.sponsor;
+    episode.sponsors = b.sponsor.into_iter().collect();
     episode.extras = b.extras.finish();
     episode.jokes = jokes::finish(b.jokes, &b.known);
     episode

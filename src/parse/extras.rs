@@ -41,7 +41,7 @@ impl ExtrasBuilder {
             None => {
                 let next = self.groups.len();
                 self.index.insert(host.clone(), next);
-                self.groups.push(Extras { host, items: Vec::new() });
+                self.groups.push(Extras { host, items: Vec::new(), start: None });
                 next
             }
         };

@@ -108,7 +108,7 @@ fn joke_of(u: Unit) -> Joke {
         Some((t, l)) => (Some(t), Some(l)),
         None => (None, None),
     };
-    Joke { title, url, body: u.body }
+    Joke { title, url, body: u.body, start: None }
 }
 
 /// A heading that names its joke (`Joke: Dog names`, `Joke: [The 0.1x Engineer](…)`): one joke told by what
@@ -129,11 +129,11 @@ fn titled_jokes(group: JokeGroup, out: &mut Vec<Joke>) {
         Some((t, _)) if heading_links.len() > 1 => Some(t.clone()),
         _ => group.title,
     };
-    let mut first = Joke { title, url: group.url, body: String::new() };
+    let mut first = Joke { title, url: group.url, body: String::new(), start: None };
     let mut more: Vec<Joke> = heading_links
         .into_iter()
         .skip(1)
-        .map(|(t, u)| Joke { title: Some(t), url: Some(u), body: String::new() })
+        .map(|(t, u)| Joke { title: Some(t), url: Some(u), body: String::new(), start: None })
         .collect();
     let mut after_also = false;
     for u in group.units {

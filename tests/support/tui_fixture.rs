@@ -22,6 +22,7 @@ pub fn segment(ordinal: u32, host: &str, title: &str, url: &str, body: &str) -> 
         links: vec![Link { text: title.to_owned(), url: url.to_owned() }],
         body: body.to_owned(),
         line: 1,
+        start: None,
     }
 }
 
@@ -33,7 +34,7 @@ pub fn library() -> Library {
         number: Some(number),
         title: None,
         file: format!("{number}.md"),
-        sponsor: Some(Sponsor { name: "Datadog".into(), url: Some("https://pythonbytes.fm/datadog".into()) }),
+        sponsors: vec![Sponsor { name: "Datadog".into(), url: Some("https://pythonbytes.fm/datadog".into()) }],
         hosts: [brian, michael]
             .into_iter()
             .filter(|h| segments.iter().any(|s| s.host.as_deref() == Some(*h)))
@@ -49,10 +50,23 @@ pub fn library() -> Library {
             .collect(),
         segments,
         extras: vec![
-            Extras { host: Some(brian.into()), items: vec!["Speaking at [PDX Python](https://pdxpython.org)".into()] },
-            Extras { host: Some(michael.into()), items: vec!["[Gitbook](https://www.gitbook.com/)".into()] },
+            Extras {
+                host: Some(brian.into()),
+                items: vec!["Speaking at [PDX Python](https://pdxpython.org)".into()],
+                start: None,
+            },
+            Extras {
+                host: Some(michael.into()),
+                items: vec!["[Gitbook](https://www.gitbook.com/)".into()],
+                start: None,
+            },
         ],
-        jokes: vec![Joke { title: None, url: None, body: "What do you call a 3.14 foot long snake? A π-thon".into() }],
+        jokes: vec![Joke {
+            title: None,
+            url: None,
+            body: "What do you call a 3.14 foot long snake? A π-thon".into(),
+            start: None,
+        }],
         ..Episode::default()
     };
     Library {

@@ -27,15 +27,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         first.push(Span::styled("  ✓ read", app.theme.read));
     }
     let mut second = vec![Span::raw(" ")];
-    match &e.sponsor {
-        Some(s) => {
-            second.push(Span::styled("Sponsored by ", app.theme.dim));
-            second.push(Span::styled(clean_line(&s.name).into_owned(), app.theme.bold));
-            if let Some(url) = &s.url {
-                second.push(Span::styled(format!(" ({})", clean_line(url)), app.theme.dim));
-            }
+    if e.sponsors.is_empty() {
+        second.push(Span::styled("No sponsor listed", app.theme.dim));
+    }
+    for (i, s) in e.sponsors.iter().enumerate() {
+        second.push(Span::styled(if i == 0 { "Sponsored by " } else { ", " }, app.theme.dim));
+        second.push(Span::styled(clean_line(&s.name).into_owned(), app.theme.bold));
+        if let Some(url) = &s.url {
+            second.push(Span::styled(format!(" ({})", clean_line(url)), app.theme.dim));
         }
-        None => second.push(Span::styled("No sponsor listed", app.theme.dim)),
     }
     if let Some(date) = &e.date {
         second.push(Span::styled(format!(" · {}", clean_line(date)), app.theme.dim));
