@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod cache;
 pub mod effect;
 pub mod keymap;
 pub mod markdown;

@@ -71,4 +71,10 @@ pub enum Action {
     /// Tell the user how an effect went.
     #[serde(skip)]
     Report(String),
+    /// Give the text the whole screen, or give the panes back.
+    Zoom,
+    /// Select the next link of the text, scrolling to it.
+    NextLink,
+    /// Select the previous link of the text, scrolling to it.
+    PrevLink,
 }

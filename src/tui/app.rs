@@ -21,11 +21,21 @@ pub enum Pane {
     Links,
     Extras,
     Jokes,
+    /// The episode's description, date, people, sponsors and chapters.
+    Overview,
 }
 
 impl Pane {
-    pub const ALL: [Self; 7] =
-        [Self::Episodes, Self::Hosts, Self::Segments, Self::Body, Self::Links, Self::Extras, Self::Jokes];
+    pub const ALL: [Self; 8] = [
+        Self::Episodes,
+        Self::Hosts,
+        Self::Segments,
+        Self::Overview,
+        Self::Body,
+        Self::Links,
+        Self::Extras,
+        Self::Jokes,
+    ];
 
     pub fn context(self) -> Context {
         match self {
@@ -36,6 +46,7 @@ impl Pane {
             Self::Links => Context::Links,
             Self::Extras => Context::Extras,
             Self::Jokes => Context::Jokes,
+            Self::Overview => Context::Overview,
         }
     }
 
@@ -43,9 +54,9 @@ impl Pane {
         self.context().title()
     }
 
-    /// The four panes that share the lower right area as tabs.
+    /// The panes that share the lower right area as tabs.
     pub fn is_detail(self) -> bool {
-        matches!(self, Self::Body | Self::Links | Self::Extras | Self::Jokes)
+        matches!(self, Self::Overview | Self::Body | Self::Links | Self::Extras | Self::Jokes)
     }
 }
 
@@ -95,7 +106,7 @@ pub struct App {
     pub keymap: Keymap,
     pub theme: Theme,
     pub focus: Pane,
-    /// The detail tab showing in the lower right (Body, Links, Extras or Jokes).
+    /// The detail tab showing in the lower right (Overview, Body, Links, Extras or Jokes).
     pub detail: Pane,
     pub mode: Mode,
     pub sel: Selection,
@@ -114,7 +125,20 @@ pub struct App {
     /// Terminal size, for mouse hit-testing and paging.
     pub size: (u16, u16),
     pub quit: bool,
+    /// Rendered text and link numbers kept between frames.
+    pub cache: crate::tui::cache::RenderCache,
+    /// The text pane has the whole screen.
+    pub zoom: bool,
+    /// The widest the text is set, in cells (config `reading_width`, default [`READING_WIDTH`]).
+    pub reading_width: u16,
+    /// The link number being typed digit by digit in the detail panes.
+    pub link_entry: Option<usize>,
+    /// First line of the Overview tab shown.
+    pub overview_scroll: usize,
 }
+
+/// The default maximum width of text, in cells.
+pub const READING_WIDTH: u16 = 100;
 
 /// Results built per keystroke at least; otherwise a screenful (building a hit's snippet is the costly part).
 pub const FIRST_HITS: usize = 10;
@@ -131,7 +155,7 @@ impl App {
             keymap,
             theme,
             focus: Pane::Episodes,
-            detail: Pane::Body,
+            detail: Pane::Overview,
             mode: Mode::Normal,
             sel: Selection::default(),
             visible,
@@ -144,6 +168,11 @@ impl App {
             status: None,
             size: (80, 24),
             quit: false,
+            cache: crate::tui::cache::RenderCache::default(),
+            zoom: false,
+            reading_width: READING_WIDTH,
+            link_entry: None,
+            overview_scroll: 0,
         }
     }
 

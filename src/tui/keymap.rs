@@ -26,6 +26,7 @@ pub enum Context {
     Search,
     Help,
     Archive,
+    Overview,
 }
 
 impl Context {
@@ -43,6 +44,7 @@ impl Context {
             Self::Search => "Search",
             Self::Help => "Help",
             Self::Archive => "All hosts",
+            Self::Overview => "Overview",
         }
     }
 
@@ -256,7 +258,7 @@ impl Keymap {
                 let keys = self.keys_for(context, action);
                 let numbered = matches!(action, Action::JumpSegment(_) | Action::SelectLink(_));
                 let shown: Vec<String> = if numbered && !keys.is_empty() {
-                    vec!["1-9".to_owned()]
+                    vec![if action == &Action::SelectLink(1) { "0-9" } else { "1-9" }.to_owned()]
                 } else {
                     keys.iter().take(1).map(ToString::to_string).collect()
                 };
@@ -291,11 +293,11 @@ pub fn describe(action: &Action) -> &'static str {
         Action::Enter => "open the selection",
         Action::Back => "back / close",
         Action::JumpSegment(_) => "show segment N",
-        Action::SelectLink(_) => "select link N of the text",
+        Action::SelectLink(_) => "select link N (type every digit: 1 2 for 12)",
         Action::NextEpisode => "next episode (wraps)",
         Action::PrevEpisode => "previous episode (wraps)",
         Action::OpenLink => "open the link in a browser",
-        Action::CopyLink => "copy the link (OSC 52)",
+        Action::CopyLink => "copy the link to the clipboard",
         Action::Search => "search all segments",
         Action::Filter => "filter the episode list",
         Action::NextHit => "next search result",
@@ -306,6 +308,9 @@ pub fn describe(action: &Action) -> &'static str {
         Action::Insert(_) => "type",
         Action::Backspace => "delete a character",
         Action::Click { .. } | Action::Scroll { .. } | Action::Resize { .. } | Action::Report(_) => "",
+        Action::Zoom => "give the text the whole screen (again: back)",
+        Action::NextLink => "select the next link of the text",
+        Action::PrevLink => "select the previous link of the text",
     }
 }
 
@@ -327,6 +332,8 @@ fn short(action: &Action) -> &'static str {
         Action::Help => "help",
         Action::ArchiveHosts => "all hosts",
         Action::Quit => "quit",
+        Action::Zoom => "zoom",
+        Action::NextLink => "next link",
         other => describe(other),
     }
 }
@@ -376,7 +383,7 @@ mod tests {
         assert_eq!(map.action(Context::Body, press('2')), Some(Action::SelectLink(2)));
         assert_eq!(map.action(Context::Search, press('q')), Some(Action::Insert('q')));
         assert_eq!(map.action(Context::Episodes, press('q')), Some(Action::Quit));
-        assert_eq!(map.action(Context::Episodes, press('z')), None);
+        assert_eq!(map.action(Context::Episodes, press('%')), None);
     }
 
     #[test]

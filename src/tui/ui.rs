@@ -10,6 +10,7 @@ pub mod hosts;
 pub mod jokes;
 pub mod layout;
 pub mod links;
+pub mod overview;
 pub mod search;
 pub mod segments;
 pub mod status;
@@ -26,10 +27,15 @@ use crate::tui::theme::Theme;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let Some(areas) = layout::layout(area) else {
+        let Some(areas) = self.areas(area) else {
             too_small(area, buf, &self.theme);
             return;
         };
+        if self.zoomed() {
+            draw_detail(self, areas.detail, buf);
+            status::draw(self, areas.status, buf);
+            return;
+        }
         episodes::draw(self, areas.episodes, buf);
         match self.mode {
             Mode::Search => search::draw(self, areas.right, buf),
@@ -53,6 +59,7 @@ fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
         Pane::Links => links::draw(app, area, buf),
         Pane::Extras => extras::draw(app, area, buf),
         Pane::Jokes => jokes::draw(app, area, buf),
+        Pane::Overview => overview::draw(app, area, buf),
         _ => body::draw(app, area, buf),
     }
 }

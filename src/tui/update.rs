@@ -1,5 +1,6 @@
 //! `App::update`: the only place the reader's state changes. Takes an [`Action`], may return an [`Effect`].
 
+mod linknav;
 mod links;
 mod mouse;
 mod nav;
@@ -37,6 +38,9 @@ impl App {
             }
             _ => self.status = None,
         }
+        if !matches!(action, Action::SelectLink(_)) {
+            self.link_entry = None;
+        }
         match self.mode {
             Mode::Normal => self.normal(action),
             Mode::Filter => {
@@ -68,7 +72,7 @@ impl App {
             Action::Enter => return self.enter(),
             Action::Back => self.back(),
             Action::JumpSegment(n) => self.jump_segment(usize::from(n)),
-            Action::SelectLink(n) => self.select_body_link(usize::from(n)),
+            Action::SelectLink(n) => self.link_digit(usize::from(n)),
             Action::NextEpisode => self.step_episode(1),
             Action::PrevEpisode => self.step_episode(-1),
             Action::OpenLink => return self.link_effect(Effect::OpenUrl),
@@ -90,6 +94,9 @@ impl App {
                 self.sel.help_scroll = 0;
             }
             Action::ArchiveHosts => self.mode = Mode::Archive,
+            Action::Zoom => self.toggle_zoom(),
+            Action::NextLink => self.step_link(1),
+            Action::PrevLink => self.step_link(-1),
             _ => {}
         }
         None
@@ -107,8 +114,11 @@ impl App {
                 self.highlight_host = if self.highlight_host == name { None } else { name };
             }
             Pane::Segments => self.open_segment(self.sel.segment),
-            Pane::Body if self.sel.body_link.is_some() => return self.link_effect(Effect::OpenUrl),
-            Pane::Body => self.status = Some("Press a link's number (1-9), then Enter or o to open it.".into()),
+            Pane::Body | Pane::Overview if self.sel.body_link.is_some() => return self.link_effect(Effect::OpenUrl),
+            Pane::Body | Pane::Overview => {
+                self.status =
+                    Some("Type a link's number (or . to step to the next link), then Enter or o to open it.".into());
+            }
             Pane::Links | Pane::Extras | Pane::Jokes => return self.link_effect(Effect::OpenUrl),
         }
         None
@@ -126,7 +136,7 @@ impl App {
                 }
             }
             Pane::Hosts | Pane::Segments => self.focus = Pane::Episodes,
-            Pane::Body | Pane::Links | Pane::Extras | Pane::Jokes => {
+            Pane::Body | Pane::Links | Pane::Extras | Pane::Jokes | Pane::Overview => {
                 if self.sel.body_link.is_some() {
                     self.sel.body_link = None;
                 } else {

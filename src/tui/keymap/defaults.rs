@@ -41,8 +41,15 @@ pub fn table() -> Vec<Binding> {
     add(C::Global, &[k('H')], A::ArchiveHosts);
     add(C::Global, &[k('?')], A::Help);
     add(C::Global, &[k('q'), Key::ctrl('c')], A::Quit);
-    for n in 1..=9u8 {
-        add(C::Body, &[k(char::from(b'0' + n))], A::SelectLink(n));
+    for context in [C::Body, C::Overview, C::Links, C::Extras, C::Jokes] {
+        for n in 0..=9u8 {
+            add(context, &[k(char::from(b'0' + n))], A::SelectLink(n));
+        }
+    }
+    add(C::Global, &[k('z')], A::Zoom);
+    for context in [C::Body, C::Overview, C::Extras, C::Jokes] {
+        add(context, &[k('.')], A::NextLink);
+        add(context, &[k(',')], A::PrevLink);
     }
     for prompt in [C::Filter, C::Search] {
         add(prompt, &[p(KeyCode::Enter)], A::Enter);
@@ -66,7 +73,9 @@ pub fn hint_actions(context: Context) -> Vec<Action> {
         Context::Episodes => vec![A::MoveDown, A::Enter, A::Filter, A::NextEpisode],
         Context::Hosts => vec![A::MoveDown, A::Enter, A::ArchiveHosts],
         Context::Segments => vec![A::MoveDown, A::Enter, A::JumpSegment(1), A::OpenLink, A::CopyLink],
-        Context::Body => vec![A::MoveDown, A::SelectLink(1), A::OpenLink, A::CopyLink, A::NextEpisode],
+        Context::Body | Context::Overview => {
+            vec![A::MoveDown, A::SelectLink(1), A::NextLink, A::OpenLink, A::CopyLink, A::Zoom]
+        }
         Context::Links => vec![A::MoveDown, A::OpenLink, A::CopyLink],
         Context::Extras | Context::Jokes => vec![A::MoveDown, A::OpenLink, A::CopyLink],
         Context::Filter => return vec![A::Enter, A::Back],

@@ -1,5 +1,7 @@
 //! The selected segment's text as styled markdown, under its title; also the tab bar of the detail area.
 
+use std::rc::Rc;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -8,17 +10,18 @@ use ratatui::widgets::{Block, Widget};
 use super::{Focus, pane_block};
 use crate::sanitize::clean_line;
 use crate::tui::app::{App, Pane};
-use crate::tui::markdown::{self, RenderOptions, Rendered};
+use crate::tui::cache::TextKey;
+use crate::tui::markdown::{self, EpisodeLinks, RenderOptions, Rendered};
 
-/// The four tabs of the detail area, in order.
-pub const TABS: [Pane; 4] = [Pane::Body, Pane::Links, Pane::Extras, Pane::Jokes];
+/// The tabs of the detail area, in order.
+pub const TABS: [Pane; 5] = [Pane::Overview, Pane::Body, Pane::Links, Pane::Extras, Pane::Jokes];
 
 /// Each tab's label as drawn in the title (the shown one in brackets, so it is marked without colour too).
 pub fn tab_labels(app: &App, shown: Pane) -> Vec<(Pane, String)> {
     TABS.into_iter()
         .map(|pane| {
             let count = app.episode().map(|e| match pane {
-                Pane::Links => e.links.len(),
+                Pane::Links => app.episode_links().links.len(),
                 Pane::Extras => e.extras.iter().map(|x| x.items.len()).sum(),
                 Pane::Jokes => e.jokes.len(),
                 _ => 0,
@@ -45,7 +48,7 @@ pub fn tab_at(app: &App, column_in_pane: u16) -> Option<Pane> {
     None
 }
 
-/// The detail pane's frame, its title listing the four tabs with the shown one marked.
+/// The detail pane's frame, its title listing the tabs with the shown one marked.
 pub fn detail_block(app: &App, shown: Pane) -> Block<'static> {
     let mut spans = vec![Span::raw(" ")];
     for (i, (pane, label)) in tab_labels(app, shown).into_iter().enumerate() {
@@ -87,12 +90,18 @@ pub fn draw_list_tab(app: &App, tab: &ListTab, area: Rect, buf: &mut Buffer) {
     super::draw_items(&rows, style.map(|_| tab.selected), style.unwrap_or_default(), inner, buf);
 }
 
-/// The segment's title, host and link, then its body, at `width` cells.
-pub fn rendered(app: &App, width: u16) -> Rendered {
+/// The segment's title, host and link, then its body, at `width` cells (cached per episode, segment, width).
+pub fn rendered(app: &App, width: u16) -> Rc<Rendered> {
+    let (Some(episode), Some(_)) = (app.episode_index(), app.segment()) else { return Rc::default() };
+    let key = TextKey { episode, segment: Some(app.sel.segment), width };
+    app.cached_text(key, |links| build(app, width, links))
+}
+
+fn build(app: &App, width: u16, links: &EpisodeLinks) -> Rendered {
     let Some(s) = app.segment() else { return Rendered::default() };
-    let options = RenderOptions { selected_link: app.sel.body_link };
     let mut out = markdown::render(&heading_markdown(s), width, &app.theme, RenderOptions::default());
     out.links.clear();
+    out.spots.clear();
     for line in &mut out.lines {
         for span in &mut line.spans {
             span.style = app.theme.heading.patch(span.style);
@@ -114,13 +123,46 @@ pub fn rendered(app: &App, width: u16) -> Rendered {
         out.lines.push(Line::from(meta));
     }
     out.lines.push(Line::default());
-    let body = markdown::render(&s.body, width, &app.theme, options);
+    let body = app.render_markdown(&s.body, width, links);
     if body.lines.is_empty() {
         out.lines.push(Line::styled("(The notes say nothing more about this one.)", app.theme.dim));
     }
+    let offset = out.lines.len();
+    out.spots.extend(body.spots.into_iter().map(|mut spot| {
+        spot.line += offset;
+        spot
+    }));
     out.lines.extend(body.lines);
     out.links = body.links;
     out
+}
+
+/// Where text is set inside a detail pane: its inner area, no wider than the reading width.
+pub fn text_area(app: &App, area: Rect) -> Rect {
+    let inner = detail_inner(area);
+    Rect { width: inner.width.min(app.reading_width.max(20)), ..inner }
+}
+
+/// Draw `text` from line `scroll`, the selected link marked, with a position counter on the border.
+pub fn draw_text(app: &App, text: &Rendered, scroll: usize, area: Rect, inner: Rect, buf: &mut Buffer) {
+    let height = usize::from(inner.height);
+    let scroll = scroll.min(max_scroll(text.lines.len(), height));
+    for (y, (i, line)) in (inner.y..).zip(text.lines.iter().enumerate().skip(scroll).take(height)) {
+        let mut line = line.clone();
+        if let Some(n) = app.sel.body_link {
+            for spot in text.spots.iter().filter(|s| s.number == n && s.line == i) {
+                if let Some(span) = line.spans.get_mut(spot.span) {
+                    span.style = span.style.patch(app.theme.link_selected);
+                }
+            }
+        }
+        line.render(Rect::new(inner.x, y, inner.width, 1), buf);
+    }
+    if text.lines.len() > height {
+        let pos = format!(" {}/{} ", (scroll + height).min(text.lines.len()), text.lines.len());
+        let x = area.right().saturating_sub(u16::try_from(pos.len()).unwrap_or(0) + 1);
+        buf.set_string(x, area.bottom().saturating_sub(1), pos, app.theme.dim);
+    }
 }
 
 /// The title as a markdown paragraph, escaped so it renders literally.
@@ -142,22 +184,12 @@ pub fn max_scroll(total: usize, height: usize) -> usize {
 }
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = detail_block(app, Pane::Body);
-    let inner = detail_inner(area);
-    block.render(area, buf);
+    detail_block(app, Pane::Body).render(area, buf);
+    let inner = text_area(app, area);
     if app.segment().is_none() {
         Line::styled(" Pick a segment to read it here.", app.theme.dim).render(inner, buf);
         return;
     }
     let text = rendered(app, inner.width);
-    let height = usize::from(inner.height);
-    let scroll = app.sel.body_scroll.min(max_scroll(text.lines.len(), height));
-    for (y, line) in (inner.y..).zip(text.lines.iter().skip(scroll).take(height)) {
-        line.render(Rect::new(inner.x, y, inner.width, 1), buf);
-    }
-    if text.lines.len() > height {
-        let pos = format!(" {}/{} ", (scroll + height).min(text.lines.len()), text.lines.len());
-        let x = area.right().saturating_sub(u16::try_from(pos.len()).unwrap_or(0) + 1);
-        buf.set_string(x, area.bottom().saturating_sub(1), pos, app.theme.dim);
-    }
+    draw_text(app, &text, app.sel.body_scroll, area, inner, buf);
 }

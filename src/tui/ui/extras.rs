@@ -13,6 +13,8 @@ use crate::tui::markdown;
 pub fn items(app: &App, width: u16) -> Vec<Vec<Line<'static>>> {
     let Some(e) = app.episode() else { return Vec::new() };
     let mut out = Vec::new();
+    let links = app.episode_links();
+    let options = markdown::RenderOptions { selected_link: app.sel.body_link, links: Some(&links) };
     for group in &e.extras {
         for (i, item) in group.items.iter().enumerate() {
             let mut lines = Vec::new();
@@ -23,7 +25,7 @@ pub fn items(app: &App, width: u16) -> Vec<Vec<Line<'static>>> {
                 let who = group.host.as_deref().map_or_else(|| "Extras".to_owned(), |h| clean_line(h).into_owned());
                 lines.push(Line::styled(format!("{who}:"), app.theme.heading));
             }
-            lines.extend(markdown::render_item(item, width, &app.theme));
+            lines.extend(markdown::render_item(item, width, &app.theme, options).lines);
             out.push(lines);
         }
     }

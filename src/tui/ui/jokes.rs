@@ -11,6 +11,8 @@ use crate::tui::markdown;
 
 pub fn items(app: &App, width: u16) -> Vec<Vec<Line<'static>>> {
     let Some(e) = app.episode() else { return Vec::new() };
+    let links = app.episode_links();
+    let options = markdown::RenderOptions { selected_link: app.sel.body_link, links: Some(&links) };
     e.jokes
         .iter()
         .enumerate()
@@ -22,7 +24,7 @@ pub fn items(app: &App, width: u16) -> Vec<Vec<Line<'static>>> {
             if let Some(t) = &joke.title {
                 lines.push(Line::styled(clean_line(t).into_owned(), app.theme.heading));
             }
-            lines.extend(markdown::render_item(&joke.body, width, &app.theme));
+            lines.extend(markdown::render_item(&joke.body, width, &app.theme, options).lines);
             if let Some(url) = &joke.url {
                 lines.push(Line::from(Span::styled(clean_line(url).into_owned(), app.theme.dim)));
             }

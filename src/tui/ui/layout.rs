@@ -40,6 +40,13 @@ pub fn layout(area: Rect) -> Option<Areas> {
     Some(Areas { episodes, right, header, hosts, segments, detail, status })
 }
 
+/// The same frame with the detail pane over everything but the status line (the zoom key).
+pub fn zoomed(a: Areas) -> Areas {
+    let full = Rect::new(a.episodes.x, a.episodes.y, a.episodes.width + a.right.width, a.episodes.height);
+    let none = Rect::new(full.x, full.y, 0, 0);
+    Areas { episodes: none, right: full, header: none, hosts: none, segments: none, detail: full, status: a.status }
+}
+
 /// The inside of a bordered pane.
 pub fn inner(r: Rect) -> Rect {
     Rect::new(r.x.saturating_add(1), r.y.saturating_add(1), r.width.saturating_sub(2), r.height.saturating_sub(2))

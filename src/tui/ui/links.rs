@@ -11,8 +11,11 @@ use crate::sanitize::clean_line;
 use crate::tui::app::{App, Pane};
 
 pub fn items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
-    let Some(e) = app.episode() else { return Vec::new() };
-    e.links
+    if app.episode().is_none() {
+        return Vec::new();
+    }
+    app.episode_links()
+        .links
         .iter()
         .enumerate()
         .map(|(i, l)| {

@@ -12,8 +12,12 @@ impl App {
             return self.hits.get(self.sel.hit).and_then(|h| h.url.clone());
         }
         let e = self.episode()?;
+        let links = self.episode_links();
+        if let Some(n) = self.sel.body_link.filter(|_| self.focus.is_detail() && self.focus != Pane::Links) {
+            return links.get(n).map(|l| l.url.clone());
+        }
         match self.focus {
-            Pane::Links => e.links.get(self.sel.link).map(|l| l.url.clone()),
+            Pane::Links => links.links.get(self.sel.link).map(|l| l.url.clone()),
             Pane::Extras => {
                 let item = e.extras.iter().flat_map(|x| x.items.iter()).nth(self.sel.extra)?;
                 markdown::links(item).into_iter().next()
@@ -22,11 +26,8 @@ impl App {
                 let joke = e.jokes.get(self.sel.joke)?;
                 joke.url.clone().or_else(|| markdown::links(&joke.body).into_iter().next())
             }
-            Pane::Body => match self.sel.body_link {
-                Some(n) => self.segment().and_then(|s| markdown::links(&s.body).into_iter().nth(n - 1)),
-                None => self.segment_url(),
-            },
-            Pane::Episodes | Pane::Hosts | Pane::Segments => self.segment_url(),
+            Pane::Overview => None,
+            Pane::Body | Pane::Episodes | Pane::Hosts | Pane::Segments => self.segment_url(),
         }
     }
 
@@ -48,20 +49,6 @@ impl App {
                 self.status = Some(format!("{refusal}: {}", crate::sanitize::clean_line(&url)));
                 None
             }
-        }
-    }
-
-    /// `1`–`9` in the text pane: pick that numbered link for `o` and `y`.
-    pub(crate) fn select_body_link(&mut self, n: usize) {
-        let links = self.segment().map(|s| markdown::links(&s.body)).unwrap_or_default();
-        match links.get(n.wrapping_sub(1)) {
-            Some(url) => {
-                self.sel.body_link = Some(n);
-                self.status =
-                    Some(format!("Link [{n}]: {} — o opens it, y copies it", crate::sanitize::clean_line(url)));
-            }
-            None if links.is_empty() => self.status = Some("This text has no links.".into()),
-            None => self.status = Some(format!("This text has links 1–{}.", links.len())),
         }
     }
 }

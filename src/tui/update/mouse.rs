@@ -8,9 +8,9 @@ use crate::tui::ui::{self, layout};
 impl App {
     /// The pane under a screen cell, and the row inside its border.
     fn pane_at(&self, column: u16, row: u16) -> Option<(Pane, Rect)> {
-        let a = layout::layout(self.screen())?;
+        let a = self.areas(self.screen())?;
         let p = Position::new(column, row);
-        let detail = if self.detail.is_detail() { self.detail } else { Pane::Body };
+        let detail = if self.detail.is_detail() { self.detail } else { Pane::Overview };
         [(Pane::Episodes, a.episodes), (Pane::Hosts, a.hosts), (Pane::Segments, a.segments), (detail, a.detail)]
             .into_iter()
             .find(|(_, r)| r.contains(p))
@@ -79,7 +79,7 @@ impl App {
                     self.sel.joke = i;
                 }
             }
-            Pane::Body => {}
+            Pane::Body | Pane::Overview => self.click_text(pane, area, column, row),
         }
     }
 

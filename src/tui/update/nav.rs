@@ -20,12 +20,12 @@ impl App {
 
     /// The pane's rectangle for the current terminal size.
     pub(crate) fn pane_area(&self, pane: Pane) -> Rect {
-        let Some(a) = layout::layout(self.screen()) else { return Rect::default() };
+        let Some(a) = self.areas(self.screen()) else { return Rect::default() };
         match pane {
             Pane::Episodes => a.episodes,
             Pane::Hosts => a.hosts,
             Pane::Segments => a.segments,
-            Pane::Body | Pane::Links | Pane::Extras | Pane::Jokes => a.detail,
+            Pane::Body | Pane::Links | Pane::Extras | Pane::Jokes | Pane::Overview => a.detail,
         }
     }
 
@@ -50,11 +50,16 @@ impl App {
             Pane::Episodes => self.visible.len(),
             Pane::Hosts => e.hosts.len(),
             Pane::Segments => e.segments.len(),
-            Pane::Body => {
-                let lines = ui::body::rendered(self, inner.width).lines.len();
+            Pane::Body | Pane::Overview => {
+                let width = ui::body::text_area(self, self.pane_area(pane)).width;
+                let lines = if pane == Pane::Body {
+                    ui::body::rendered(self, width).lines.len()
+                } else {
+                    ui::overview::rendered(self, width).lines.len()
+                };
                 ui::body::max_scroll(lines, usize::from(inner.height)) + 1
             }
-            Pane::Links => e.links.len(),
+            Pane::Links => self.episode_links().links.len(),
             Pane::Extras => e.extras.iter().map(|x| x.items.len()).sum(),
             Pane::Jokes => e.jokes.len(),
         }
@@ -85,6 +90,7 @@ impl App {
             Pane::Links => sel.link = step(sel.link, delta, len),
             Pane::Extras => sel.extra = step(sel.extra, delta, len),
             Pane::Jokes => sel.joke = step(sel.joke, delta, len),
+            Pane::Overview => self.overview_scroll = step(self.overview_scroll, delta, len),
         }
     }
 
@@ -92,6 +98,7 @@ impl App {
     pub(crate) fn episode_changed(&mut self) {
         let keep = (self.sel.episode, self.sel.hit, self.sel.archive);
         self.sel = crate::tui::app::Selection { episode: keep.0, hit: keep.1, archive: keep.2, ..Default::default() };
+        self.overview_scroll = 0;
         if let Some(host) = &self.highlight_host
             && !self.episode().is_some_and(|e| e.hosts.iter().any(|h| &h.name == host))
         {
@@ -126,7 +133,7 @@ impl App {
     /// Keep selections valid after the data or the size changed.
     pub(crate) fn clamp(&mut self) {
         self.sel.episode = self.sel.episode.min(self.visible.len().saturating_sub(1));
-        for pane in [Pane::Hosts, Pane::Segments, Pane::Links, Pane::Extras, Pane::Jokes, Pane::Body] {
+        for pane in [Pane::Hosts, Pane::Segments, Pane::Links, Pane::Extras, Pane::Jokes, Pane::Body, Pane::Overview] {
             self.move_by(pane, 0);
         }
     }
