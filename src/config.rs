@@ -19,6 +19,8 @@ pub struct Config {
     pub theme: ThemeConfig,
     /// Key → action name (`"ctrl-n": move_down`), applied everywhere.
     pub keys: BTreeMap<String, String>,
+    /// The widest the reader sets text, in cells (default 100).
+    pub reading_width: Option<u16>,
 }
 
 /// Colour names (`cyan`, `#ff8800`, `208`) for the few colours the theme is built from.

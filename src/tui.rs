@@ -57,6 +57,9 @@ pub fn run(cli: &Cli) -> Result<()> {
     let (keymap, w) = keymap::from_config(&config.keys);
     warnings.extend(w);
     let mut app = App::new(library, store, keymap, theme);
+    if let Some(w) = config.reading_width {
+        app.reading_width = w.max(20);
+    }
     if let Some(first) = warnings.first() {
         let more =
             if warnings.len() > 1 { format!(" (+{} more after you quit)", warnings.len() - 1) } else { String::new() };

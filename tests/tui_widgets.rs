@@ -57,7 +57,8 @@ fn inline_styles_links_and_numbers() {
     assert_eq!(find(" [1]"), theme.link_number);
     assert_eq!(text(&r.lines), ["Some bold, italic, code and a link [1] then two [2]."]);
 
-    let picked = markdown::render(md, 200, &theme, RenderOptions { selected_link: Some(2) });
+    let picked =
+        markdown::render(md, 200, &theme, RenderOptions { selected_link: Some(2), ..RenderOptions::default() });
     let two = picked.lines[0].spans.iter().find(|s| s.content == "two").expect("two");
     assert_eq!(two.style, theme.link_selected);
 }

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use crate::tui::app::App;
 use crate::tui::markdown::{self, EpisodeLinks, RenderOptions, Rendered};
+use crate::tui::theme::Theme;
 
 /// What the text pane's lines were rendered for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +24,8 @@ pub struct TextKey {
 pub struct RenderCache {
     links: RefCell<Option<(usize, Rc<EpisodeLinks>)>>,
     text: RefCell<Vec<(TextKey, Rc<Rendered>)>>,
+    /// The theme the texts were drawn with (tests and a config reload may change it).
+    theme: RefCell<Option<Theme>>,
 }
 
 /// How many rendered texts are kept (the body and the overview at a width or two).
@@ -62,6 +65,10 @@ impl App {
     /// Rendered text for `key`, from the cache when it is there.
     pub fn cached_text(&self, key: TextKey, make: impl FnOnce(&EpisodeLinks) -> Rendered) -> Rc<Rendered> {
         let links = self.episode_links();
+        if self.cache.theme.borrow().as_ref() != Some(&self.theme) {
+            self.cache.text.borrow_mut().clear();
+            *self.cache.theme.borrow_mut() = Some(self.theme.clone());
+        }
         self.cache.text(key, || make(&links))
     }
 

@@ -98,7 +98,7 @@ impl Theme {
             title: s.fg(accent).add_modifier(Modifier::BOLD),
             header: s.add_modifier(Modifier::BOLD),
             dim: s.fg(Color::DarkGray),
-            selected: s.bg(selection).add_modifier(Modifier::BOLD),
+            selected: s.fg(readable_on(selection)).bg(selection).add_modifier(Modifier::BOLD),
             selected_unfocused: s.add_modifier(Modifier::REVERSED),
             read: s.fg(Color::DarkGray),
             initials: s.fg(accent),
@@ -113,7 +113,7 @@ impl Theme {
             quote: s.fg(Color::Gray).add_modifier(Modifier::ITALIC),
             bullet: s.fg(accent),
             heading: s.fg(accent).add_modifier(Modifier::BOLD),
-            matched: s.fg(Color::Black).bg(highlight).add_modifier(Modifier::BOLD),
+            matched: s.fg(readable_on(highlight)).bg(highlight).add_modifier(Modifier::BOLD),
             status: s,
             status_key: s.fg(accent).add_modifier(Modifier::BOLD),
             message: s.fg(highlight).add_modifier(Modifier::BOLD),
@@ -156,4 +156,32 @@ impl Theme {
             tab: s,
         }
     }
+}
+
+/// Black or white, whichever reads on `background`.
+pub fn readable_on(background: Color) -> Color {
+    let light = match background {
+        Color::White
+        | Color::Gray
+        | Color::Yellow
+        | Color::Cyan
+        | Color::Green
+        | Color::LightRed
+        | Color::LightGreen
+        | Color::LightYellow
+        | Color::LightBlue
+        | Color::LightMagenta
+        | Color::LightCyan => true,
+        Color::Rgb(r, g, b) => u32::from(r) * 299 + u32::from(g) * 587 + u32::from(b) * 114 > 128_000,
+        Color::Indexed(i) => {
+            matches!(i, 7 | 10 | 11 | 14 | 15)
+                || i >= 244
+                || (16..232).contains(&i) && {
+                    let n = i - 16;
+                    u32::from(n / 36) * 299 + u32::from(n / 6 % 6) * 587 + u32::from(n % 6) * 114 > 2500
+                }
+        }
+        _ => false,
+    };
+    if light { Color::Black } else { Color::White }
 }

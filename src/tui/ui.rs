@@ -130,6 +130,12 @@ pub fn draw_items(items: &[Vec<Line<'_>>], selected: Option<usize>, highlight: S
         let row = Rect::new(area.x, y, area.width, 1);
         if Some(i) == selected {
             buf.set_style(row, highlight);
+            // The row's colours win over the text's (a grey read title on a grey bar is unreadable); a span
+            // with its own background (a search match) keeps its readable pair.
+            let on_row = |s: &Span<'_>| if s.style.bg.is_some() { s.style } else { s.style.patch(highlight) };
+            let spans = line.spans.iter().map(|s| Span::styled(s.content.clone(), on_row(s)));
+            Line::from(spans.collect::<Vec<_>>()).render(row, buf);
+            continue;
         }
         line.render(row, buf);
     }

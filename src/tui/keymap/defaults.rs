@@ -74,7 +74,7 @@ pub fn hint_actions(context: Context) -> Vec<Action> {
         Context::Hosts => vec![A::MoveDown, A::Enter, A::ArchiveHosts],
         Context::Segments => vec![A::MoveDown, A::Enter, A::JumpSegment(1), A::OpenLink, A::CopyLink],
         Context::Body | Context::Overview => {
-            vec![A::MoveDown, A::SelectLink(1), A::NextLink, A::OpenLink, A::CopyLink, A::Zoom]
+            vec![A::MoveDown, A::SelectLink(1), A::NextLink, A::OpenLink, A::CopyLink]
         }
         Context::Links => vec![A::MoveDown, A::OpenLink, A::CopyLink],
         Context::Extras | Context::Jokes => vec![A::MoveDown, A::OpenLink, A::CopyLink],

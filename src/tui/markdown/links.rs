@@ -71,20 +71,36 @@ impl EpisodeLinks {
                 parser.reference_definitions().iter().map(|(k, v)| (k.to_lowercase(), v.dest.to_string())).collect();
             out.refs.extend(defs);
         }
-        let parsed: HashMap<&str, &str> =
-            episode.links.iter().rev().map(|l| (l.url.as_str(), l.section.as_str())).collect();
-        let mut segment_urls = episode.segments.iter().filter_map(|s| s.url.as_deref().map(|u| (u, s)));
-        for (text, section) in &texts {
-            for (url, label) in super::collect_links(text, &out) {
-                let section = parsed.get(url.as_str()).map_or(section.as_str(), |s| s);
+        // The parser's links are in document order: each text's links are merged in where the parser has
+        // them, so a sponsor link before the first segment keeps its place and bare URLs slot in between.
+        let mut position: HashMap<&str, usize> = HashMap::new();
+        for (i, l) in episode.links.iter().enumerate() {
+            position.entry(l.url.as_str()).or_insert(i);
+        }
+        let mut next = 0;
+        let heading_urls = episode.segments.iter().map(|s| s.url.as_deref().map(|u| (u, s.title.as_str())));
+        let mut headings: Vec<Option<(&str, &str)>> = vec![None; usize::from(episode.description.is_some())];
+        headings.extend(heading_urls);
+        for (i, (text, section)) in texts.iter().enumerate() {
+            let mut found = super::collect_links(text, &out);
+            if let Some((url, title)) = headings.get(i).copied().flatten() {
+                found.insert(0, (url.to_owned(), title.to_owned()));
+            }
+            for (url, label) in found {
+                if let Some(&k) = position.get(url.as_str())
+                    && k >= next
+                {
+                    for l in &episode.links[next..k] {
+                        out.add(&l.url, &l.text, &l.section);
+                    }
+                    next = k + 1;
+                }
+                let section = position.get(url.as_str()).map_or(section.as_str(), |&k| &episode.links[k].section);
                 out.add(&url, &label, section);
             }
         }
-        for l in &episode.links {
+        for l in episode.links.get(next..).unwrap_or_default() {
             out.add(&l.url, &l.text, &l.section);
-        }
-        for (url, s) in segment_urls.by_ref() {
-            out.add(url, &s.title, &s.title);
         }
         out
     }

@@ -54,7 +54,7 @@ pub fn wrap(pieces: &[Piece], widths: (usize, usize)) -> Vec<Vec<Piece>> {
     if text.is_empty() {
         return Vec::new();
     }
-    let longest = widths.0.min(widths.1).max(1);
+    let longest = widths.1.max(1);
     let frags = fragments(&text, &owners, pieces, longest);
     #[allow(clippy::cast_precision_loss)]
     let line_widths = [widths.0.max(1) as f64, widths.1.max(1) as f64];
