@@ -4,6 +4,9 @@
 //!   `SHOWNOTES_CORPUS` is set, else the seed library) into a ratatui `TestBackend`. Goal: ≤ 1 ms.
 //! - `search_keystroke`: typing one more letter of a query over the whole corpus (`SHOWNOTES_CORPUS`), i.e.
 //!   re-running the search; `search_keystroke_and_frame` adds the redraw. Goal: ≤ 1 ms.
+//! - `frame_table_40_rows_200x50`: a frame of a segment holding a 40-row GFM table. Goal: ≤ 2 ms.
+//! - `keypress_in_20000_bullets_200x50`: a key (scroll down) and its frame inside a 2.5 MB segment of 20,000
+//!   bullets; the wrapped text is cached per episode, segment and width. Goal: ≤ 2 ms.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -86,5 +89,47 @@ fn keystroke(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, frame, keystroke);
+/// One episode whose first segment is `body`.
+fn synthetic(body: String) -> Library {
+    let mut library = Library::default();
+    library.episodes.push(shownotes::model::Episode {
+        number: Some(1),
+        file: "1.md".into(),
+        segments: vec![shownotes::model::Segment { title: "Big".into(), body, ..shownotes::model::Segment::default() }],
+        ..shownotes::model::Episode::default()
+    });
+    library
+}
+
+fn big_text(c: &mut Criterion) {
+    // A 40-row table, drawn whole each frame.
+    let mut table = String::from("| # | Project | Notes |\n|---|---|---|\n");
+    for i in 0..40 {
+        table.push_str(&format!("| {i} | project-{i} | a note about https://example.com/{i} and more words |\n"));
+    }
+    let mut app = app(synthetic(table), 200, 50);
+    app.update(Action::JumpSegment(1));
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("test terminal");
+    c.bench_function("frame_table_40_rows_200x50", |b| {
+        b.iter(|| {
+            terminal.clear().expect("clear");
+            terminal.draw(|f| f.render_widget(black_box(&app), f.area())).expect("draw");
+        });
+    });
+    // A 2.5 MB segment of 20,000 bullets: a keypress (scroll) and its frame.
+    let mut bullets = String::new();
+    for i in 0..20_000 {
+        bullets.push_str(&format!("* item {i}: [a link](https://example.com/{i}) {}\n", "words ".repeat(16)));
+    }
+    let mut app = app(synthetic(bullets), 200, 50);
+    app.update(Action::JumpSegment(1));
+    c.bench_function("keypress_in_20000_bullets_200x50", |b| {
+        b.iter(|| {
+            app.update(Action::MoveDown);
+            terminal.draw(|f| f.render_widget(black_box(&app), f.area())).expect("draw");
+        });
+    });
+}
+
+criterion_group!(benches, frame, keystroke, big_text);
 criterion_main!(benches);
