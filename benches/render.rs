@@ -107,13 +107,13 @@ fn big_text(c: &mut Criterion) {
     for i in 0..40 {
         table.push_str(&format!("| {i} | project-{i} | a note about https://example.com/{i} and more words |\n"));
     }
-    let mut app = app(synthetic(table), 200, 50);
-    app.update(Action::JumpSegment(1));
+    let mut table_app = app(synthetic(table), 200, 50);
+    table_app.update(Action::JumpSegment(1));
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("test terminal");
     c.bench_function("frame_table_40_rows_200x50", |b| {
         b.iter(|| {
             terminal.clear().expect("clear");
-            terminal.draw(|f| f.render_widget(black_box(&app), f.area())).expect("draw");
+            terminal.draw(|f| f.render_widget(black_box(&table_app), f.area())).expect("draw");
         });
     });
     // A 2.5 MB segment of 20,000 bullets: a keypress (scroll) and its frame.
@@ -121,12 +121,12 @@ fn big_text(c: &mut Criterion) {
     for i in 0..20_000 {
         bullets.push_str(&format!("* item {i}: [a link](https://example.com/{i}) {}\n", "words ".repeat(16)));
     }
-    let mut app = app(synthetic(bullets), 200, 50);
-    app.update(Action::JumpSegment(1));
+    let mut big = app(synthetic(bullets), 200, 50);
+    big.update(Action::JumpSegment(1));
     c.bench_function("keypress_in_20000_bullets_200x50", |b| {
         b.iter(|| {
-            app.update(Action::MoveDown);
-            terminal.draw(|f| f.render_widget(black_box(&app), f.area())).expect("draw");
+            big.update(Action::MoveDown);
+            terminal.draw(|f| f.render_widget(black_box(&big), f.area())).expect("draw");
         });
     });
 }

@@ -3,6 +3,7 @@
 //! settings. Needs tmux; prints why it skips without it.
 
 #[path = "support/tmux.rs"]
+#[allow(dead_code)]
 mod tmux;
 
 use std::path::{Path, PathBuf};
