@@ -120,6 +120,7 @@ pub fn rendered(app: &App, width: u16) -> Rendered {
     }
     out.lines.extend(body.lines);
     out.links = body.links;
+    super::body_matches::mark(&mut out.lines, &app.nav.terms, app.theme.matched, Some(app.sel.text_match));
     out
 }
 
