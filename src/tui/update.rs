@@ -188,7 +188,8 @@ impl App {
     /// Show segment `index` of the current episode in the text pane (a place the history returns to), and
     /// remember the episode as read.
     pub(crate) fn open_segment(&mut self, index: usize) {
-        if self.sel.segment != index || self.focus != Pane::Body {
+        let exists = self.episode().is_some_and(|e| index < e.segments.len());
+        if exists && (self.sel.segment != index || self.focus != Pane::Body) {
             self.remember();
         }
         self.show_segment(index);

@@ -4,7 +4,7 @@
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, Pane};
 use crate::tui::nav_state::Place;
-use crate::tui::search_worker::{Answer, HitKind, query_terms};
+use crate::tui::search_worker::{Answer, HitKind, SearchBackend, SearchWorker, query_terms};
 use crate::tui::ui;
 
 /// Which match of a result's text to land on.
@@ -18,6 +18,12 @@ pub(crate) enum Land {
 const CONTEXT_ABOVE: usize = 2;
 
 impl App {
+    /// Answer searches with another backend (tests; a different index), built on the worker thread by `make`.
+    pub fn set_search_backend<B: SearchBackend>(&mut self, make: impl FnOnce() -> B + Send + 'static) {
+        self.search = SearchWorker::spawn(make);
+        self.hits.clear();
+    }
+
     /// Send the prompt's query to the worker (an empty one just clears the results).
     pub(crate) fn send_query(&mut self) {
         if query_terms(&self.query).is_empty() {
