@@ -47,6 +47,8 @@ pub struct Resume {
     pub scroll: usize,
     /// The episode list's order: `newest`, `oldest` or `number`.
     pub sort: String,
+    /// The pane that had the keyboard: `episodes`, `hosts`, `segments` or the tab's name.
+    pub pane: String,
 }
 
 /// One mark the user set or cleared; saving replays these over what is on disk.

@@ -280,6 +280,7 @@ fn the_resume_place_round_trips_and_older_files_without_it_still_load() {
         tab: "links".into(),
         scroll: 40,
         sort: "oldest".into(),
+        pane: "links".into(),
     };
     store.change(Change::Resume(place.clone())).unwrap();
     let (again, _) = StateStore::open(path);

@@ -372,3 +372,16 @@ fn ctrl_z_asks_the_loop_to_suspend_and_saves_the_place() {
     assert!(a.suspend, "from a prompt too");
     assert_eq!(Keymap::default().action(Context::Search, fixture::parse_keys("<ctrl-z>")[0]), Some(Action::Suspend));
 }
+
+#[test]
+fn screens_of_a_result_opened_deep_in_a_long_segment_and_of_the_starred_view() {
+    let mut a = app(long_library());
+    press(&mut a, "/zanzibar<Enter>", &mut Recorder::default());
+    insta::assert_snapshot!("result_opened_deep_in_a_long_segment", draw(&mut a, 100, 30).backend());
+    let mut a = app(library());
+    press(&mut a, "* j * v v", &mut Recorder::default());
+    let t = draw(&mut a, 100, 30);
+    insta::assert_snapshot!("starred_view", t.backend());
+    let text = screen(&t);
+    assert!(text.contains("Episodes 2/3 · starred") && text.contains("★  10"), "{text}");
+}

@@ -39,6 +39,10 @@ impl App {
                 self.save_place();
                 return None;
             }
+            Action::Unbound(key) if self.mode != Mode::Search => {
+                self.unbound(&key);
+                return None;
+            }
             Action::Click { column, row } => {
                 self.status = None;
                 self.click(column, row);
@@ -119,7 +123,6 @@ impl App {
             Action::CycleView => self.cycle_view(),
             Action::HistoryBack => self.history(-1),
             Action::HistoryForward => self.history(1),
-            Action::Unbound(key) => self.unbound(&key),
             _ => {}
         }
         None

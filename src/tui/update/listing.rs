@@ -116,18 +116,13 @@ impl App {
     /// Where reading is now, for the next start.
     pub fn place_to_resume(&self) -> Option<Resume> {
         let e = self.episode()?;
-        let tab = match self.detail {
-            Pane::Links => "links",
-            Pane::Extras => "extras",
-            Pane::Jokes => "jokes",
-            _ => "body",
-        };
         Some(Resume {
             file: e.file.clone(),
             segment: self.sel.segment,
-            tab: tab.to_owned(),
+            tab: pane_name(self.detail).to_owned(),
             scroll: self.sel.body_scroll,
             sort: self.nav.sort.name().to_owned(),
+            pane: pane_name(self.focus).to_owned(),
         })
     }
 
@@ -158,14 +153,29 @@ impl App {
             self.sel.segment = r.segment;
             self.sel.body_scroll = r.scroll;
         }
-        self.detail = match r.tab.as_str() {
-            "links" => Pane::Links,
-            "extras" => Pane::Extras,
-            "jokes" => Pane::Jokes,
-            _ => Pane::Body,
-        };
-        self.focus = self.detail;
+        self.detail = pane_named(&r.tab).filter(|p| p.is_detail()).unwrap_or(Pane::Body);
+        self.focus = pane_named(&r.pane).unwrap_or(self.detail);
+        if self.focus.is_detail() {
+            self.focus = self.detail;
+        }
     }
+}
+
+/// A pane's name in state.json.
+fn pane_name(pane: Pane) -> &'static str {
+    match pane {
+        Pane::Episodes => "episodes",
+        Pane::Hosts => "hosts",
+        Pane::Segments => "segments",
+        Pane::Body => "body",
+        Pane::Links => "links",
+        Pane::Extras => "extras",
+        Pane::Jokes => "jokes",
+    }
+}
+
+fn pane_named(name: &str) -> Option<Pane> {
+    Pane::ALL.into_iter().find(|p| pane_name(*p) == name)
 }
 
 /// Whether an episode's number, title, hosts, file name or date contain `needle` (already lower-case).

@@ -91,7 +91,6 @@ impl App {
             Action::Back => self.mode = Mode::Normal,
             Action::HistoryBack => self.history(-1),
             Action::HistoryForward => self.history(1),
-            Action::Suspend => self.suspend = true,
             Action::OpenLink => return self.link_effect(Effect::OpenUrl),
             Action::CopyLink => return self.link_effect(Effect::Copy),
             Action::Unbound(key) => self.status = Some(format!("{key} does nothing in search · Esc closes · ? help")),
