@@ -71,6 +71,7 @@ impl Session {
         let screen = self.tmux.wait_for("the shell prompt", |s| s.contains("Stopped") && !s.contains("Episodes (2)"));
         assert_eq!(self.tmux.format("#{alternate_on}"), "0", "the alternate screen is left:\n{screen}");
         assert_eq!(self.tmux.format("#{mouse_any_flag}"), "0", "mouse capture is released");
+        assert_eq!(self.tmux.format("#{cursor_flag}"), "1", "the cursor shows");
         self.tmux.type_text("stty -a; echo AT-SHELL-$((40+2))");
         self.tmux.keys(&["Enter"]);
         let screen = self.tmux.wait_for("the shell to answer", |s| s.contains("AT-SHELL-42"));

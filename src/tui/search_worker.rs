@@ -148,6 +148,8 @@ impl SearchWorker {
 
     /// Ask for `query`; returns its generation.
     pub fn send(&mut self, query: &str) -> u64 {
+        // Answers not yet collected are for older queries now: drop them so they cannot pile up.
+        while self.answers.try_recv().is_ok() {}
         self.latest += 1;
         self.pending = self.queries.send((self.latest, query.to_owned())).is_ok();
         self.latest

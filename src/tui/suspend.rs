@@ -32,6 +32,8 @@ pub fn tstp_flag() -> Result<Arc<AtomicBool>> {
 /// When the terminal cannot be set up again after resuming.
 pub fn suspend(terminal: &mut DefaultTerminal) -> Result<()> {
     let _ = execute!(io::stdout(), DisableMouseCapture);
+    // The shell needs its cursor back; the next draw after resuming hides it again.
+    let _ = terminal.show_cursor();
     ratatui::restore();
     // Stops here (SIGSTOP, as the default SIGTSTP action would) until the shell sends SIGCONT.
     signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)
