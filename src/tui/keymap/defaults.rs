@@ -88,7 +88,7 @@ pub fn hint_actions(context: Context) -> Vec<Action> {
         Context::Links => vec![A::MoveDown, A::OpenLink, A::CopyLink],
         Context::Extras | Context::Jokes => vec![A::MoveDown, A::OpenLink, A::CopyLink],
         Context::Filter => return vec![A::Enter, A::Back],
-        Context::Search => return vec![A::MoveDown, A::Enter, A::Back, A::LineStart],
+        Context::Search => return vec![A::MoveDown, A::Enter, A::Back],
         Context::Help => return vec![A::MoveDown, A::Back],
         Context::Archive => return vec![A::MoveDown, A::Enter, A::Back],
         Context::Global => vec![],
