@@ -121,6 +121,7 @@ fn termination_flag() -> Result<Arc<AtomicBool>> {
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, effects: &mut dyn Effects) -> Result<()> {
     let stop = termination_flag()?;
     let tstp = suspend::tstp_flag()?;
+    let cont = suspend::cont_flag()?;
     let size = terminal.size()?;
     app.update(Action::Resize { width: size.width, height: size.height });
     let mut dirty = true;
@@ -132,6 +133,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, effects: &mut dyn E
             suspend::suspend(terminal)?;
             let size = terminal.size()?;
             app.update(Action::Resize { width: size.width, height: size.height });
+            dirty = true;
+        }
+        if cont.swap(false, Ordering::Relaxed) {
+            suspend::retake(terminal)?;
             dirty = true;
         }
         while let Some(answer) = app.search.try_latest() {

@@ -44,6 +44,11 @@ struct Session {
 
 /// A shell in tmux running the reader on a fresh library; `None` (and why) when tmux is missing.
 fn start(name: &str) -> Option<Session> {
+    start_in(name, None)
+}
+
+/// [`start`], inside `shell` (run from tmux's `sh`) when given.
+fn start_in(name: &str, shell: Option<&str>) -> Option<Session> {
     if !Tmux::available(name) {
         return None;
     }
@@ -52,6 +57,10 @@ fn start(name: &str) -> Option<Session> {
     std::fs::create_dir_all(&library).unwrap();
     write_library(&library);
     let tmux = Tmux::start(name, DEADLINE);
+    if let Some(shell) = shell {
+        tmux.type_text(&format!("{shell}; echo SHELL-ENDED"));
+        tmux.keys(&["Enter"]);
+    }
     let bin = std::env::var("SHOWNOTES_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_shownotes").to_owned());
     // One simple command, so that when it stops the shell gives its prompt back (a list would run on).
     let line = format!(
@@ -137,5 +146,25 @@ fn search_then_enter_lands_on_the_highlighted_match_deep_in_a_long_segment() {
     let before = &line[..line.find(DEEP_WORD).unwrap()];
     let sgr = before.strip_suffix('m').map(|b| b.trim_end_matches(|c: char| c.is_ascii_digit() || c == ';'));
     assert!(sgr.is_some_and(|b| b.ends_with("\u{1b}[")), "a style change right before the word: {line:?}");
+    s.quit();
+}
+
+#[test]
+fn a_stop_from_outside_then_fg_takes_the_terminal_back_and_repaints() {
+    // bash puts its own terminal modes back for its prompt (dash would leave the reader's raw mode in place, so
+    // nothing typed at it would run), and gives the job its modes again on `fg`.
+    if !Command::new("bash").arg("--version").output().is_ok_and(|o| o.status.success()) {
+        eprintln!("skipping a_stop_from_outside_then_fg_takes_the_terminal_back_and_repaints: no bash");
+        return;
+    }
+    let Some(s) = start_in("stopcont", Some("PS1='bash$ ' bash --norc --noprofile")) else { return };
+    let pid = std::fs::read_to_string(s.dir.path().join("pid")).unwrap();
+    assert!(Command::new("kill").args(["-STOP", pid.trim()]).status().unwrap().success());
+    s.tmux.wait_for("the shell", |sc| sc.contains("Stopped"));
+    s.tmux.type_text("echo SHELL-WAS-HERE; fg");
+    s.tmux.keys(&["Enter"]);
+    s.tmux.wait_for("the reader repainted", |sc| sc.contains("Episodes (2)") && !sc.contains("SHELL-WAS-HERE"));
+    s.tmux.keys(&["j"]);
+    s.tmux.wait_for("keys reach the reader again", |sc| sc.contains("Episode 900"));
     s.quit();
 }

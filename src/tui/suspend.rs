@@ -12,7 +12,7 @@ use anyhow::{Context as _, Result};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{EnterAlternateScreen, disable_raw_mode, enable_raw_mode};
 
 /// A flag raised by SIGTSTP from outside (the handler replaces the default stop).
 ///
@@ -22,6 +22,18 @@ pub fn tstp_flag() -> Result<Arc<AtomicBool>> {
     let flag = Arc::new(AtomicBool::new(false));
     signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&flag))
         .context("cannot watch for the suspend signal")?;
+    Ok(flag)
+}
+
+/// A flag raised by SIGCONT: after a stop the loop did not arrange (`kill -STOP`, then `-CONT`), the screen
+/// may have been drawn over, so the loop repaints it whole.
+///
+/// # Errors
+/// When the handler cannot be installed.
+pub fn cont_flag() -> Result<Arc<AtomicBool>> {
+    let flag = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&flag))
+        .context("cannot watch for the continue signal")?;
     Ok(flag)
 }
 
@@ -38,6 +50,18 @@ pub fn suspend(terminal: &mut DefaultTerminal) -> Result<()> {
     // Stops here (SIGSTOP, as the default SIGTSTP action would) until the shell sends SIGCONT.
     signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)
         .context("cannot suspend the reader")?;
+    retake(terminal)
+}
+
+/// Put the terminal back in the reader's modes (raw, alternate screen, mouse) and clear it so the next draw
+/// repaints every cell: after our own suspend, and after a SIGCONT following a stop we did not arrange, when the
+/// shell may have reset the modes and drawn over the screen.
+///
+/// # Errors
+/// When the terminal cannot be set up.
+pub fn retake(terminal: &mut DefaultTerminal) -> Result<()> {
+    // Raw mode is re-applied from scratch: crossterm skips enabling it when it believes it is already on.
+    disable_raw_mode().context("cannot set up the terminal again after resuming")?;
     enable_raw_mode().context("cannot set up the terminal again after resuming")?;
     execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
         .context("cannot set up the terminal again after resuming")?;
