@@ -3,7 +3,7 @@
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use crate::search::match_ranges;
+use std::ops::Range;
 
 /// Split the spans of `lines` so every word starting with one of `terms` is styled `matched` (occurrence
 /// number `current`, counted from 0 in reading order, reversed as well). Returns the line of each occurrence.
@@ -46,6 +46,45 @@ pub fn mark(lines: &mut [Line<'static>], terms: &[String], matched: Style, curre
     found
 }
 
+/// Byte ranges of the starts of words (runs of letters, digits and `_`) that match one of `terms` (lower-case)
+/// in any case, as [`crate::tui::search_worker::query_terms`] makes them; the longest matching term wins.
+/// Kept here rather than borrowed from the search index, so the index can change without the reader.
+pub fn match_ranges(text: &str, terms: &[String]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_word(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek().filter(|(_, c)| is_word(*c)) {
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        let word = &text[start..end];
+        if let Some(len) = terms.iter().filter_map(|t| folded_prefix(word, t)).max() {
+            out.push(start..start + len);
+        }
+    }
+    out
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The byte length of the start of `word` that lower-cases to `term`, if it does.
+fn folded_prefix(word: &str, term: &str) -> Option<usize> {
+    let mut chars = word.char_indices();
+    for t in term.chars() {
+        let (_, c) = chars.next()?;
+        if c.to_lowercase().next().unwrap_or(c) != t {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(word.len(), |(i, _)| i))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +99,14 @@ mod tests {
         assert_eq!(texts, ["Myp", "y and ", "myp", "y_extensions; not pypy"]);
         assert_eq!(lines[1].spans[0].style, matched);
         assert_eq!(lines[1].spans[2].style, matched.add_modifier(Modifier::REVERSED));
+    }
+
+    #[test]
+    fn words_match_by_their_start_in_any_case() {
+        let terms = vec!["über".to_owned(), "py".to_owned()];
+        let text = "ÜBERall: PyPI, __main__ and spy";
+        let got: Vec<&str> = match_ranges(text, &terms).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["ÜBER", "Py"]);
+        assert!(match_ranges("", &terms).is_empty());
     }
 }
