@@ -11,13 +11,14 @@ pub enum SortOrder {
     /// Latest date first (then highest number): what a listener opens the reader for.
     #[default]
     Newest,
+    /// Earliest date first (then lowest number).
     Oldest,
     /// By episode number, lowest first.
     Number,
 }
 
 impl SortOrder {
-    /// The next order for the sort key.
+    /// The next order for the sort key: newest → oldest → number → newest.
     pub fn next(self) -> Self {
         match self {
             Self::Newest => Self::Oldest,
@@ -35,6 +36,7 @@ impl SortOrder {
         }
     }
 
+    /// The order [`SortOrder::name`] names, if any.
     pub fn from_name(name: &str) -> Option<Self> {
         [Self::Newest, Self::Oldest, Self::Number].into_iter().find(|s| s.name() == name)
     }
@@ -45,11 +47,14 @@ impl SortOrder {
 pub enum ListView {
     #[default]
     All,
+    /// Episodes without a read mark.
     Unread,
+    /// Starred episodes.
     Starred,
 }
 
 impl ListView {
+    /// The next view for the view key: all → unread → starred → all.
     pub fn next(self) -> Self {
         match self {
             Self::All => Self::Unread,
@@ -58,6 +63,7 @@ impl ListView {
         }
     }
 
+    /// The name shown in the list's title.
     pub fn name(self) -> &'static str {
         match self {
             Self::All => "all",
@@ -79,11 +85,15 @@ pub enum Place {
 /// The reader's navigation state.
 #[derive(Debug, Clone, Default)]
 pub struct NavState {
+    /// The episode list's order.
     pub sort: SortOrder,
+    /// Every, unread or starred episodes.
     pub view: ListView,
     /// Show only this host's episodes (from the all-hosts view): their exact episodes, not a text match.
     pub host: Option<(String, Vec<usize>)>,
+    /// Places to go back to, the latest last.
     pub back: Vec<Place>,
+    /// Places gone back from, the latest last; cleared by a new jump.
     pub forward: Vec<Place>,
     /// The words of the search that opened this text, highlighted in it; empty when not reading a result.
     pub terms: Vec<String>,

@@ -11,6 +11,7 @@ use crate::sanitize::clean_line;
 /// The editing state of a prompt.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PromptLine {
+    /// What has been typed.
     pub text: String,
     /// Byte offset of the cursor in `text`.
     pub cursor: usize,
@@ -21,11 +22,17 @@ pub struct PromptLine {
 /// One editing step, as the keymap names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edit {
+    /// Type a character at the cursor.
     Insert(char),
+    /// Delete the character before the cursor.
     Backspace,
+    /// One character left.
     Left,
+    /// One character right.
     Right,
+    /// To the start of the line (Home, Ctrl-A).
     Home,
+    /// To the end of the line (End, Ctrl-E).
     End,
     /// Ctrl-U: delete from the start of the line to the cursor.
     DeleteToStart,

@@ -34,8 +34,11 @@ pub struct ReaderHit {
     pub segment_index: usize,
     /// The segment's own number (`#3`), when it has one.
     pub ordinal: Option<u32>,
+    /// What the hit points at: a segment, an extras item or a joke.
     pub kind: HitKind,
+    /// Who presented it, as the notes name them.
     pub host: Option<String>,
+    /// The segment's (or item's) title, as written in the notes.
     pub title: String,
     /// The link `o`/`y` act on while the result is selected.
     pub url: Option<String>,
@@ -51,6 +54,8 @@ pub struct ReaderHit {
 
 /// Something that can answer a query with every hit, best first.
 pub trait SearchBackend: Send + 'static {
+    /// Every hit for `query` (free text as typed), best first; an empty list when nothing matches or the query
+    /// has no words.
     fn search(&self, query: &str) -> Vec<ReaderHit>;
 }
 
@@ -107,7 +112,9 @@ impl SearchBackend for IndexBackend {
 pub struct Answer {
     /// The generation of the query this answers.
     pub generation: u64,
+    /// The query as sent.
     pub query: String,
+    /// Every hit, best first.
     pub hits: Vec<ReaderHit>,
 }
 
