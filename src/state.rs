@@ -1,4 +1,4 @@
-//! What the reader remembers between runs: which episodes were read or starred.
+//! What the reader remembers between runs: which episodes were read or starred, and where reading stopped.
 //!
 //! Stored as JSON at the XDG data path. Every save takes a lock beside the file, re-reads it, replays this
 //! instance's changes (a list of [`Change`]s, so an unstar merges as well as a star) and writes atomically
@@ -28,15 +28,38 @@ pub struct ReadState {
     pub version: u32,
     pub read: BTreeSet<u32>,
     pub starred: BTreeSet<u32>,
+    /// Where the reader was when it last closed; absent in files written before it was kept.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resume: Option<Resume>,
+}
+
+/// Where reading stopped, to open there next time.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Resume {
+    /// The episode's file name (stable when numbers are missing or repeat), as `Episode::file`.
+    pub file: String,
+    /// Index of the segment shown (0-based).
+    pub segment: usize,
+    /// The tab shown: `body`, `links`, `extras` or `jokes`.
+    pub tab: String,
+    /// First line of the text shown (rendered lines, 0-based).
+    pub scroll: usize,
+    /// The episode list's order: `newest`, `oldest` or `number`.
+    pub sort: String,
+    /// The pane that had the keyboard: `episodes`, `hosts`, `segments` or the tab's name.
+    pub pane: String,
 }
 
 /// One mark the user set or cleared; saving replays these over what is on disk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     Read(u32),
     Unread(u32),
     Star(u32),
     Unstar(u32),
+    /// Remember where reading stopped (the last one saved wins).
+    Resume(Resume),
 }
 
 impl ReadState {
@@ -47,6 +70,10 @@ impl ReadState {
             Change::Unread(n) => self.read.remove(&n),
             Change::Star(n) => self.starred.insert(n),
             Change::Unstar(n) => self.starred.remove(&n),
+            Change::Resume(r) => {
+                self.resume = Some(r);
+                true
+            }
         };
     }
 }
@@ -176,7 +203,7 @@ impl StateStore {
 
     /// Apply one change in memory only; the next [`StateStore::save`] writes it (to batch many marks in one write).
     pub fn record(&mut self, change: Change) {
-        self.state.apply(change);
+        self.state.apply(change.clone());
         self.pending.push(change);
     }
 
@@ -206,8 +233,8 @@ impl StateStore {
                 self.state.clone()
             }
         };
-        for &change in &self.pending {
-            merged.apply(change);
+        for change in &self.pending {
+            merged.apply(change.clone());
         }
         merged.version = STATE_VERSION;
         let json = serde_json::to_vec_pretty(&merged).map_err(|e| err(e.into()))?;

@@ -4,6 +4,8 @@
 //! (ratatui's hook plus ours for mouse capture), and SIGTERM/SIGHUP/SIGINT. A signal sets a flag the loop
 //! checks between events; a watchdog thread restores and exits itself if the loop does not get there, because
 //! crossterm's reader can spin forever once the terminal has hung up (a closed window, a dropped SSH link).
+//! Ctrl-Z and SIGTSTP suspend with the terminal restored (see [`suspend`]); search answers arrive from a
+//! worker thread between events ([`search_worker`]).
 
 pub mod action;
 pub mod app;
@@ -11,6 +13,10 @@ pub mod cache;
 pub mod effect;
 pub mod keymap;
 pub mod markdown;
+pub mod nav_state;
+pub mod prompt_line;
+pub mod search_worker;
+pub mod suspend;
 pub mod theme;
 pub mod ui;
 pub mod update;
@@ -34,6 +40,9 @@ use theme::{ColorMode, Theme};
 
 /// How often the loop wakes without input to notice a termination signal.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
+/// How often the loop looks for a search answer while one is out.
+const SEARCH_CHECK: Duration = Duration::from_millis(15);
 
 /// How long the watchdog lets the loop notice a signal before it restores the terminal and exits itself.
 const SIGNAL_GRACE: Duration = Duration::from_millis(500);
@@ -66,6 +75,8 @@ pub fn run(cli: &Cli) -> Result<()> {
         app.status = Some(format!("{first}{more}"));
     }
     let result = with_terminal(|terminal| event_loop(terminal, &mut app, &mut effect::System));
+    // Also after a signal ended the loop: the next start opens where this one stopped.
+    app.save_place();
     for w in &warnings {
         eprintln!("warning: {}", crate::sanitize::clean_line(w));
     }
@@ -113,15 +124,36 @@ fn termination_flag() -> Result<Arc<AtomicBool>> {
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, effects: &mut dyn Effects) -> Result<()> {
     let stop = termination_flag()?;
+    let tstp = suspend::tstp_flag()?;
+    let cont = suspend::cont_flag()?;
     let size = terminal.size()?;
     app.update(Action::Resize { width: size.width, height: size.height });
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        if tstp.swap(false, Ordering::Relaxed) {
+            app.update(Action::Suspend);
+        }
+        if std::mem::take(&mut app.suspend) {
+            suspend::suspend(terminal)?;
+            let size = terminal.size()?;
+            app.update(Action::Resize { width: size.width, height: size.height });
+            dirty = true;
+        }
+        if cont.swap(false, Ordering::Relaxed) {
+            suspend::retake(terminal)?;
+            dirty = true;
+        }
+        while let Some(answer) = app.search.try_latest() {
+            app.update(Action::Answered(answer));
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             dirty = false;
         }
-        match event::poll(SIGNAL_CHECK) {
+        // While a search is out, wake often to show its answer as soon as it comes.
+        let wait = if app.search.pending { SEARCH_CHECK } else { SIGNAL_CHECK };
+        match event::poll(wait) {
             Ok(true) => {}
             Ok(false) => continue,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
@@ -145,7 +177,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, effects: &mut dyn E
 /// The one place terminal events become actions.
 pub fn to_action(app: &App, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) => app.keymap.action(app.context(), *key),
+        Event::Key(key) => app.keymap.action_or_hint(app.context(), *key),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column: m.column, row: m.row }),
             MouseEventKind::ScrollDown => Some(Action::Scroll { column: m.column, row: m.row, lines: 3 }),

@@ -40,8 +40,10 @@ fn hostile_notes_never_clear_retitle_or_copy_in_a_real_terminal() {
     std::fs::create_dir(&library).unwrap();
     let cases: Vec<_> = fixtures::cases().into_iter().filter(|c| c.file != b"108-huge.md").collect();
     fixtures::build(&library, &cases);
-    let numbers: Vec<u32> =
-        shownotes::library::Library::load(&library).unwrap().episodes.iter().filter_map(|e| e.number).collect();
+    // In the order the reader lists them: newest first (date, then number).
+    let mut episodes = shownotes::library::Library::load(&library).unwrap().episodes;
+    episodes.sort_by_key(|e| std::cmp::Reverse((e.date.clone(), e.number)));
+    let numbers: Vec<u32> = episodes.iter().filter_map(|e| e.number).collect();
 
     let t = Tmux::start("hostile", DEADLINE);
     t.ok(&["set-option", "-g", "set-clipboard", "on"]); // an OSC 52 that got through would make a tmux buffer

@@ -265,3 +265,25 @@ fn killed_writer_leaves_old_or_new_file_never_a_mix() {
         eprintln!("killed at {step:?}: file intact ({} bytes)", now.len());
     }
 }
+
+#[test]
+fn the_resume_place_round_trips_and_older_files_without_it_still_load() {
+    let dir = TempDir::new("state-resume");
+    let path = dir.path().join("state.json");
+    fs::write(&path, r#"{"version":1,"read":[3],"starred":[]}"#).unwrap();
+    let (mut store, warnings) = StateStore::open(path.clone());
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!((store.state().read.clone(), store.state().resume.clone()), (set(&[3]), None));
+    let place = shownotes::state::Resume {
+        file: "149.md".into(),
+        segment: 2,
+        tab: "links".into(),
+        scroll: 40,
+        sort: "oldest".into(),
+        pane: "links".into(),
+    };
+    store.change(Change::Resume(place.clone())).unwrap();
+    let (again, _) = StateStore::open(path);
+    assert_eq!(again.state().resume.as_ref(), Some(&place));
+    assert!(again.is_read(3), "the marks are kept beside it");
+}

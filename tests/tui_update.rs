@@ -94,9 +94,19 @@ fn search_selects_the_matching_segment_and_n_steps_through_results() {
     let total = a.hits.len();
     assert!(total >= 2, "{total}");
     let first = (a.sel.episode, a.sel.segment);
+    let in_text = a.text_matches().len();
+    assert!(in_text >= 2, "{in_text}");
+    for _ in 1..in_text {
+        press(&mut a, "n", &mut r);
+    }
+    assert_eq!((a.sel.hit, a.sel.text_match), (0, in_text - 1), "n steps through the matches in the text first");
     press(&mut a, "n", &mut r);
-    assert_eq!(a.sel.hit, 1);
-    press(&mut a, "N N", &mut r);
+    assert_eq!((a.sel.hit, a.sel.text_match), (1, 0), "then on to the next result");
+    press(&mut a, "N", &mut r);
+    assert_eq!((a.sel.hit, a.sel.text_match), (0, in_text - 1), "N goes back to the last match of the previous");
+    for _ in 0..in_text {
+        press(&mut a, "N", &mut r);
+    }
     assert_eq!(a.sel.hit, total - 1, "N before the first wraps to the last");
     press(&mut a, "n", &mut r);
     assert_eq!((a.sel.episode, a.sel.segment), first);
@@ -237,19 +247,17 @@ fn resize_to_nothing_and_back_keeps_state_valid() {
 }
 
 #[test]
-fn a_keystroke_builds_a_screenful_of_results_and_scrolling_builds_the_rest() {
+fn the_result_count_is_exact_from_the_first_keystroke() {
     let seg = |i: u32| fixture::segment(i, "Brian Okken", &format!("python news {i}"), "https://x.example", "text");
     let mut lib = library();
     lib.episodes[0].segments = (1..=60).map(seg).collect();
     let mut a = app(lib);
     let mut r = Recorder::default();
     press(&mut a, "/python", &mut r);
-    assert!(!a.hits_complete);
-    let first = a.hits.len();
-    assert!((10..60).contains(&first), "{first}");
-    press(&mut a, "<pgdn><pgdn><pgdn><pgdn>", &mut r);
-    assert_eq!((a.hits.len(), a.hits_complete), (60, true));
-    press(&mut a, "<Esc>/python<Enter>N", &mut r);
+    assert_eq!(a.hits.len(), 60, "every result, not the first screenful");
+    let screen = fixture::screen(&fixture::draw(&mut a, 100, 30));
+    assert!(screen.contains("Search · 60 results"), "{screen}");
+    press(&mut a, "<Enter>N", &mut r);
     assert_eq!(a.sel.hit, 59, "N from the first result wraps to the true last one");
 }
 

@@ -77,4 +77,40 @@ pub enum Action {
     NextLink,
     /// Select the previous link of the text, scrolling to it.
     PrevLink,
+    /// Move the prompt's cursor one character left.
+    CursorLeft,
+    /// Move the prompt's cursor one character right.
+    CursorRight,
+    /// Move the prompt's cursor to the start of the line.
+    LineStart,
+    /// Move the prompt's cursor to the end of the line.
+    LineEnd,
+    /// Delete from the start of the prompt's line to the cursor.
+    DeleteToStart,
+    /// Delete the word before the prompt's cursor.
+    DeleteWord,
+    /// Hand the terminal back to the shell and stop (Ctrl-Z); `fg` resumes.
+    Suspend,
+    /// Show the next tab of the detail area (text, links, extras, jokes).
+    NextTab,
+    /// Show the previous tab of the detail area.
+    PrevTab,
+    /// Star or unstar the episode.
+    ToggleStar,
+    /// Mark the episode read or unread.
+    ToggleRead,
+    /// Sort the episode list by newest, oldest or number, in turn.
+    CycleSort,
+    /// Show every episode, the unread ones or the starred ones, in turn.
+    CycleView,
+    /// Go back to the previous episode, segment or result list.
+    HistoryBack,
+    /// Go forward again after going back.
+    HistoryForward,
+    /// A key with no binding where it was pressed (its name, for a hint).
+    #[serde(skip)]
+    Unbound(String),
+    /// The search worker answered a query.
+    #[serde(skip)]
+    Answered(crate::tui::search_worker::Answer),
 }

@@ -3,12 +3,15 @@
 //! Fields change only in [`App::update`] (update.rs); drawing reads them through `&App`.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::library::Library;
 use crate::model::Episode;
-use crate::search::{Hit, SearchIndex};
 use crate::state::StateStore;
 use crate::tui::keymap::{Context, Keymap};
+use crate::tui::nav_state::NavState;
+use crate::tui::prompt_line::PromptLine;
+use crate::tui::search_worker::{IndexBackend, ReaderHit, SearchWorker};
 use crate::tui::theme::Theme;
 
 /// The panes that can hold focus, in Tab order.
@@ -76,6 +79,8 @@ pub struct HostSummary {
     pub name: String,
     pub segments: usize,
     pub episodes: Vec<u32>,
+    /// Indices into `Library::episodes` of every episode they present a segment of (or are listed as host in).
+    pub episode_indices: Vec<usize>,
 }
 
 /// Which rows are selected, and how far text is scrolled, per pane.
@@ -95,13 +100,16 @@ pub struct Selection {
     pub hit: usize,
     pub archive: usize,
     pub help_scroll: usize,
+    /// Which occurrence of the search words in the text `n`/`N` last went to (0-based).
+    pub text_match: usize,
 }
 
 /// The reader.
 #[derive(Debug)]
 pub struct App {
-    pub library: Library,
-    pub index: SearchIndex,
+    pub library: Arc<Library>,
+    /// Search runs on this worker thread; answers arrive through [`App::poll_search`].
+    pub search: SearchWorker,
     pub store: StateStore,
     pub keymap: Keymap,
     pub theme: Theme,
@@ -110,13 +118,12 @@ pub struct App {
     pub detail: Pane,
     pub mode: Mode,
     pub sel: Selection,
-    /// Episode indices passing the filter, in library order.
+    /// Episode indices passing the filter, in the chosen sort order.
     pub visible: Vec<usize>,
     pub filter: String,
     pub query: String,
-    pub hits: Vec<Hit>,
-    /// False while `hits` holds only the first results (more are built when the selection nears the end).
-    pub hits_complete: bool,
+    /// Every result for `query` (the count shown is exact).
+    pub hits: Vec<ReaderHit>,
     /// The host whose segments are highlighted.
     pub highlight_host: Option<String>,
     pub archive_hosts: Vec<HostSummary>,
@@ -135,22 +142,27 @@ pub struct App {
     pub link_entry: Option<usize>,
     /// First line of the Overview tab shown.
     pub overview_scroll: usize,
+    /// The line being edited in the open prompt (filter or search).
+    pub prompt: PromptLine,
+    /// Sort order, list views, history, the words highlighted in the text: see [`NavState`].
+    pub nav: NavState,
+    /// Set by Ctrl-Z: the loop hands the terminal back to the shell and stops the process.
+    pub suspend: bool,
 }
 
 /// The default maximum width of text, in cells.
 pub const READING_WIDTH: u16 = 100;
 
-/// Results built per keystroke at least; otherwise a screenful (building a hit's snippet is the costly part).
-pub const FIRST_HITS: usize = 10;
-
 impl App {
     pub fn new(library: Library, store: StateStore, keymap: Keymap, theme: Theme) -> Self {
-        let index = SearchIndex::build(&library);
+        let library = Arc::new(library);
+        let for_search = Arc::clone(&library);
+        let search = SearchWorker::spawn(move || IndexBackend::new(for_search));
         let visible = (0..library.episodes.len()).collect();
         let archive_hosts = archive_hosts(&library);
-        Self {
+        let mut app = Self {
             library,
-            index,
+            search,
             store,
             keymap,
             theme,
@@ -162,7 +174,6 @@ impl App {
             filter: String::new(),
             query: String::new(),
             hits: Vec::new(),
-            hits_complete: true,
             highlight_host: None,
             archive_hosts,
             status: None,
@@ -173,7 +184,15 @@ impl App {
             reading_width: READING_WIDTH,
             link_entry: None,
             overview_scroll: 0,
-        }
+            prompt: PromptLine::default(),
+            nav: NavState::default(),
+            suspend: false,
+        };
+        app.rebuild_visible();
+        // The list opens at its top (the newest episode) unless the last session is resumed.
+        app.sel.episode = 0;
+        app.resume();
+        app
     }
 
     /// The key context: the open prompt or overlay, else the focused pane.
@@ -208,13 +227,14 @@ impl App {
 /// Every host of the library with their segment count and episodes, most segments first.
 pub fn archive_hosts(library: &Library) -> Vec<HostSummary> {
     let mut by_name: BTreeMap<&str, HostSummary> = BTreeMap::new();
-    for episode in &library.episodes {
+    for (index, episode) in library.episodes.iter().enumerate() {
         for segment in &episode.segments {
             let Some(host) = segment.host.as_deref() else { continue };
             let entry = by_name.entry(host).or_insert_with(|| HostSummary {
                 name: host.to_owned(),
                 segments: 0,
                 episodes: Vec::new(),
+                episode_indices: Vec::new(),
             });
             entry.segments += 1;
             if let Some(n) = episode.number
@@ -222,12 +242,16 @@ pub fn archive_hosts(library: &Library) -> Vec<HostSummary> {
             {
                 entry.episodes.push(n);
             }
+            if entry.episode_indices.last() != Some(&index) {
+                entry.episode_indices.push(index);
+            }
         }
     }
     let mut hosts: Vec<HostSummary> = by_name.into_values().collect();
     for h in &mut hosts {
         h.episodes.sort_unstable();
         h.episodes.dedup();
+        h.episode_indices.dedup();
     }
     hosts.sort_by(|a, b| b.segments.cmp(&a.segments).then_with(|| a.name.cmp(&b.name)));
     hosts

@@ -194,16 +194,25 @@ impl Keymap {
         if let Some(b) = self.find(context, key) {
             return Some(b.action.clone());
         }
-        if context.is_prompt() {
-            return match key.code {
-                KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
-                    Some(Action::Insert(c))
-                }
-                _ if key == Key::ctrl('c') => Some(Action::Quit),
-                _ => None,
-            };
+        if context.is_prompt()
+            && let KeyCode::Char(c) = key.code
+            && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return Some(Action::Insert(c));
         }
+        // Keys a prompt cannot type (Ctrl, Alt, F-keys) fall back to the global table there too, so remaps work
+        // in every mode.
         self.find(Context::Global, key).map(|b| b.action.clone())
+    }
+
+    /// [`Keymap::action`], or [`Action::Unbound`] naming a pressed key that does nothing here (so the status
+    /// line can say so); modifier keys alone and releases give nothing.
+    pub fn action_or_hint(&self, context: Context, event: KeyEvent) -> Option<Action> {
+        if let Some(action) = self.action(context, event) {
+            return Some(action);
+        }
+        let silent = event.kind == KeyEventKind::Release || matches!(event.code, KeyCode::Modifier(_) | KeyCode::Null);
+        (!silent).then(|| Action::Unbound(Key::new(event.code, event.modifiers).to_string()))
     }
 
     fn find(&self, context: Context, key: Key) -> Option<&Binding> {
@@ -215,6 +224,17 @@ impl Keymap {
     pub fn bind(&mut self, context: Context, key: Key, action: Action) {
         self.bindings.retain(|b| !(b.context == context && b.key == key));
         self.bindings.push(Binding { context, key, action });
+    }
+
+    /// Bind `key` to `action` globally and in every context that bound the key itself, so a remap from the
+    /// config works in every mode (search results included).
+    pub fn bind_everywhere(&mut self, key: Key, action: Action) {
+        let mut contexts: Vec<Context> = self.bindings.iter().filter(|b| b.key == key).map(|b| b.context).collect();
+        contexts.dedup();
+        for context in contexts {
+            self.bind(context, key, action.clone());
+        }
+        self.bind(Context::Global, key, action);
     }
 
     /// The keys that trigger `action` in `context` (or globally, when the context does not rebind it).
@@ -234,20 +254,21 @@ impl Keymap {
         self.find(context, key).or_else(|| self.find(Context::Global, key)).map(|b| b.action.clone())
     }
 
-    /// Help rows per context: (context, keys as shown, description), same-action keys merged.
-    pub fn help_rows(&self) -> Vec<(Context, String, &'static str)> {
-        let mut rows: Vec<(Context, Vec<String>, &'static str)> = Vec::new();
+    /// Help rows per context: (context, keys as shown, description, the action's name in the config file),
+    /// same-action keys merged.
+    pub fn help_rows(&self) -> Vec<(Context, String, &'static str, String)> {
+        let mut rows: Vec<(Context, Vec<String>, &'static str, String)> = Vec::new();
         for b in &self.bindings {
             if self.find(b.context, b.key) != Some(b) {
                 continue;
             }
             let desc = describe(&b.action);
-            match rows.iter_mut().find(|(c, _, d)| *c == b.context && *d == desc) {
+            match rows.iter_mut().find(|(c, _, d, _)| *c == b.context && *d == desc) {
                 Some(row) => row.1.push(b.key.to_string()),
-                None => rows.push((b.context, vec![b.key.to_string()], desc)),
+                None => rows.push((b.context, vec![b.key.to_string()], desc, action_name(&b.action))),
             }
         }
-        rows.into_iter().map(|(c, keys, d)| (c, join_keys(&keys), d)).collect()
+        rows.into_iter().map(|(c, keys, d, n)| (c, join_keys(&keys), d, n)).collect()
     }
 
     /// `key description` pairs for the status line of `context`.
@@ -279,6 +300,16 @@ fn join_keys(keys: &[String]) -> String {
     keys.join(" ")
 }
 
+/// The action's name as the config file's `keys:` writes it (`move_down`, `jump_segment`); empty for actions
+/// only the loop sends.
+pub fn action_name(action: &Action) -> String {
+    match serde_json::to_value(action) {
+        Ok(serde_json::Value::String(name)) => name,
+        Ok(serde_json::Value::Object(map)) => map.keys().next().cloned().unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
 /// What an action does, for the help overlay.
 pub fn describe(action: &Action) -> &'static str {
     match action {
@@ -307,10 +338,30 @@ pub fn describe(action: &Action) -> &'static str {
         Action::Quit => "quit",
         Action::Insert(_) => "type",
         Action::Backspace => "delete a character",
-        Action::Click { .. } | Action::Scroll { .. } | Action::Resize { .. } | Action::Report(_) => "",
         Action::Zoom => "give the text the whole screen (again: back)",
         Action::NextLink => "select the next link of the text",
         Action::PrevLink => "select the previous link of the text",
+        Action::CursorLeft => "cursor left",
+        Action::CursorRight => "cursor right",
+        Action::LineStart => "start of the line",
+        Action::LineEnd => "end of the line",
+        Action::DeleteToStart => "delete to the start",
+        Action::DeleteWord => "delete a word",
+        Action::Suspend => "suspend (fg resumes)",
+        Action::NextTab => "next tab",
+        Action::PrevTab => "previous tab",
+        Action::ToggleStar => "star / unstar the episode",
+        Action::ToggleRead => "mark the episode read / unread",
+        Action::CycleSort => "sort: newest, oldest, number",
+        Action::CycleView => "show: all, unread, starred",
+        Action::HistoryBack => "history back",
+        Action::HistoryForward => "history forward",
+        Action::Click { .. }
+        | Action::Scroll { .. }
+        | Action::Resize { .. }
+        | Action::Report(_)
+        | Action::Unbound(_)
+        | Action::Answered(_) => "",
     }
 }
 
@@ -334,6 +385,10 @@ fn short(action: &Action) -> &'static str {
         Action::Quit => "quit",
         Action::Zoom => "zoom",
         Action::NextLink => "next link",
+        Action::NextTab | Action::PrevTab => "tab",
+        Action::ToggleStar => "star",
+        Action::CycleSort => "sort",
+        Action::HistoryBack => "back",
         other => describe(other),
     }
 }
@@ -348,7 +403,7 @@ pub fn from_config(keys: &std::collections::BTreeMap<String, String>) -> (Keymap
             continue;
         };
         match serde_json::from_value::<Action>(serde_json::Value::String(action_name.clone())) {
-            Ok(action) => map.bind(Context::Global, key, action),
+            Ok(action) => map.bind_everywhere(key, action),
             Err(_) => warnings.push(format!(
                 "config keys: `{action_name}` is not an action (e.g. move_down, open_link, search, quit)"
             )),
@@ -389,7 +444,11 @@ mod tests {
     #[test]
     fn every_default_action_is_described_and_every_pane_has_hints() {
         let map = Keymap::default();
-        assert!(map.help_rows().iter().all(|(_, keys, desc)| !keys.is_empty() && !desc.is_empty()));
+        assert!(
+            map.help_rows()
+                .iter()
+                .all(|(_, keys, desc, name)| !keys.is_empty() && !desc.is_empty() && !name.is_empty())
+        );
         for ctx in [Context::Episodes, Context::Hosts, Context::Segments, Context::Body, Context::Links] {
             let hints = map.hints(ctx);
             assert!(hints.iter().any(|(k, d)| k == "?" && *d == "help"), "{ctx:?}: {hints:?}");

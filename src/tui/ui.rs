@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod body;
+pub mod body_matches;
 pub mod episodes;
 pub mod extras;
 pub mod header;

@@ -1,7 +1,10 @@
 //! `App::update`: the only place the reader's state changes. Takes an [`Action`], may return an [`Effect`].
 
+mod find;
+mod history;
 mod linknav;
 mod links;
+pub(crate) mod listing;
 mod mouse;
 mod nav;
 mod prompt;
@@ -25,6 +28,20 @@ impl App {
             }
             Action::Quit => {
                 self.quit = true;
+                self.save_place();
+                return None;
+            }
+            Action::Answered(answer) => {
+                self.answered(answer);
+                return None;
+            }
+            Action::Suspend => {
+                self.suspend = true;
+                self.save_place();
+                return None;
+            }
+            Action::Unbound(key) if self.mode != Mode::Search => {
+                self.unbound(&key);
                 return None;
             }
             Action::Click { column, row } => {
@@ -59,6 +76,22 @@ impl App {
         }
     }
 
+    /// A key that does nothing where it was pressed: say so briefly, and where the keys are listed.
+    fn unbound(&mut self, key: &str) {
+        self.status = Some(format!("{key} does nothing here · ? help"));
+    }
+
+    /// Left/Right: the next or previous tab of the detail area; focus follows when it was on a tab.
+    fn step_tab(&mut self, step: isize) {
+        let tabs = crate::tui::ui::body::TABS;
+        let at = tabs.iter().position(|p| *p == self.detail).unwrap_or(0);
+        let next = (at.cast_signed() + step).rem_euclid(tabs.len().cast_signed()).cast_unsigned();
+        self.detail = tabs[next];
+        if self.focus.is_detail() {
+            self.focus = self.detail;
+        }
+    }
+
     fn normal(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::MoveDown => self.move_by(self.focus, 1),
@@ -77,18 +110,10 @@ impl App {
             Action::PrevEpisode => self.step_episode(-1),
             Action::OpenLink => return self.link_effect(Effect::OpenUrl),
             Action::CopyLink => return self.link_effect(Effect::Copy),
-            Action::Search => {
-                self.mode = Mode::Search;
-                self.query.clear();
-                self.hits.clear();
-                self.sel.hit = 0;
-            }
-            Action::Filter => {
-                self.mode = Mode::Filter;
-                self.focus = Pane::Episodes;
-            }
-            Action::NextHit => self.step_hit(1),
-            Action::PrevHit => self.step_hit(-1),
+            Action::Search => self.open_search(),
+            Action::Filter => self.open_filter(),
+            Action::NextHit => self.step_match(1),
+            Action::PrevHit => self.step_match(-1),
             Action::Help => {
                 self.mode = Mode::Help;
                 self.sel.help_scroll = 0;
@@ -97,6 +122,14 @@ impl App {
             Action::Zoom => self.toggle_zoom(),
             Action::NextLink => self.step_link(1),
             Action::PrevLink => self.step_link(-1),
+            Action::NextTab => self.step_tab(1),
+            Action::PrevTab => self.step_tab(-1),
+            Action::ToggleStar => self.toggle_star(),
+            Action::ToggleRead => self.toggle_read(),
+            Action::CycleSort => self.cycle_sort(),
+            Action::CycleView => self.cycle_view(),
+            Action::HistoryBack => self.history(-1),
+            Action::HistoryForward => self.history(1),
             _ => {}
         }
         None
@@ -129,9 +162,18 @@ impl App {
             self.highlight_host = None;
             return;
         }
+        // Esc in a result's text returns to the result list, query and selection kept.
+        if self.focus.is_detail() && self.sel.body_link.is_none() && !self.nav.terms.is_empty() {
+            let query = self.query.clone();
+            self.remember();
+            self.reopen_results(&query, self.sel.hit);
+            return;
+        }
         match self.focus {
             Pane::Episodes => {
-                if !self.filter.is_empty() {
+                if self.nav.host.take().is_some() {
+                    self.rebuild_visible();
+                } else if !self.filter.is_empty() {
                     self.set_filter(String::new());
                 }
             }
@@ -156,8 +198,18 @@ impl App {
         }
     }
 
-    /// Show segment `index` of the current episode in the text pane, and remember the episode as read.
+    /// Show segment `index` of the current episode in the text pane (a place the history returns to), and
+    /// remember the episode as read.
     pub(crate) fn open_segment(&mut self, index: usize) {
+        let exists = self.episode().is_some_and(|e| index < e.segments.len());
+        if exists && (self.sel.segment != index || self.focus != Pane::Body) {
+            self.remember();
+        }
+        self.show_segment(index);
+    }
+
+    /// [`App::open_segment`] without a history entry (a search result records its own).
+    pub(crate) fn show_segment(&mut self, index: usize) {
         let Some(count) = self.episode().map(|e| e.segments.len()) else { return };
         if index >= count {
             self.status = Some(format!("This episode has {count} segments."));
@@ -167,6 +219,7 @@ impl App {
             self.sel.body_scroll = 0;
             self.sel.body_link = None;
         }
+        self.nav.terms.clear();
         self.sel.segment = index;
         self.focus = Pane::Body;
         self.detail = Pane::Body;
@@ -220,10 +273,11 @@ impl App {
             Action::Bottom => self.sel.archive = len.saturating_sub(1),
             Action::Back | Action::ArchiveHosts => self.mode = Mode::Normal,
             Action::Enter => {
-                if let Some(name) = self.archive_hosts.get(self.sel.archive).map(|h| h.name.clone()) {
+                if let Some(h) = self.archive_hosts.get(self.sel.archive) {
+                    let (name, episodes) = (h.name.clone(), h.episode_indices.clone());
                     self.mode = Mode::Normal;
                     self.focus = Pane::Episodes;
-                    self.set_filter(name.clone());
+                    self.show_host_episodes(name.clone(), episodes);
                     self.highlight_host = Some(name);
                 }
             }

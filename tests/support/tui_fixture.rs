@@ -88,7 +88,17 @@ pub fn library() -> Library {
 
 pub const BODY: &str = "- Continuing saga, a **cool** write up about [mypy](https://mypy-lang.org).\n- Benefits\n    - Type checker finds *subtle* bugs.\n    - Refactoring with `mypy` is easier.\n\n> Types are documentation.\n\n```\npip install mypy\n```\n";
 
+/// The reader on `library` at 100×30, listing episodes by number from the top (10, 11, 12) so that key
+/// sequences read in library order; the default newest-first order has its own tests.
 pub fn app(library: Library) -> App {
+    let mut app = newest_first(library);
+    app.set_sort(shownotes::tui::nav_state::SortOrder::Number);
+    app.update(Action::Top);
+    app
+}
+
+/// The reader as it starts for a user: newest episode first.
+pub fn newest_first(library: Library) -> App {
     let mut app = App::new(library, StateStore::in_memory(), Keymap::default(), Theme::default());
     app.update(Action::Resize { width: 100, height: 30 });
     app
@@ -97,13 +107,15 @@ pub fn app(library: Library) -> App {
 /// Press keys as the loop would, carrying out effects into `recorder`.
 pub fn press(app: &mut App, keys: &str, recorder: &mut Recorder) {
     for key in parse_keys(keys) {
-        let action = app.keymap.action(app.context(), key);
+        let action = shownotes::tui::to_action(app, &ratatui::crossterm::event::Event::Key(key));
         if let Some(action) = action
             && let Some(e) = app.update(action)
         {
             let report = effect::perform(&e, recorder);
             app.update(Action::Report(report));
         }
+        // The search worker answers each keystroke; waiting for it here keeps key sequences deterministic.
+        app.settle_search();
     }
 }
 

@@ -63,6 +63,24 @@ pub fn table() -> Vec<Binding> {
     add(C::Help, &[p(KeyCode::Esc), k('?'), k('q')], A::Back);
     add(C::Archive, &[p(KeyCode::Esc), k('H'), k('q')], A::Back);
     add(C::Archive, &[p(KeyCode::Enter)], A::Enter);
+    add(C::Global, &[Key::ctrl('z')], A::Suspend);
+    add(C::Global, &[p(KeyCode::Right), k('l')], A::NextTab);
+    add(C::Global, &[p(KeyCode::Left), k('h')], A::PrevTab);
+    add(C::Global, &[k('*')], A::ToggleStar);
+    add(C::Global, &[k('u')], A::ToggleRead);
+    add(C::Global, &[k('s')], A::CycleSort);
+    add(C::Global, &[k('v')], A::CycleView);
+    let alt = |code| Key::new(code, ratatui::crossterm::event::KeyModifiers::ALT);
+    add(C::Global, &[k('<'), alt(KeyCode::Left)], A::HistoryBack);
+    add(C::Global, &[k('>'), alt(KeyCode::Right)], A::HistoryForward);
+    for prompt in [C::Filter, C::Search] {
+        add(prompt, &[p(KeyCode::Left)], A::CursorLeft);
+        add(prompt, &[p(KeyCode::Right)], A::CursorRight);
+        add(prompt, &[p(KeyCode::Home), Key::ctrl('a')], A::LineStart);
+        add(prompt, &[p(KeyCode::End), Key::ctrl('e')], A::LineEnd);
+        add(prompt, &[Key::ctrl('u')], A::DeleteToStart);
+        add(prompt, &[Key::ctrl('w')], A::DeleteWord);
+    }
     t
 }
 
@@ -70,11 +88,11 @@ pub fn table() -> Vec<Binding> {
 pub fn hint_actions(context: Context) -> Vec<Action> {
     use Action as A;
     let mut v = match context {
-        Context::Episodes => vec![A::MoveDown, A::Enter, A::Filter, A::NextEpisode],
+        Context::Episodes => vec![A::MoveDown, A::Enter, A::Filter, A::ToggleStar, A::CycleSort, A::NextEpisode],
         Context::Hosts => vec![A::MoveDown, A::Enter, A::ArchiveHosts],
         Context::Segments => vec![A::MoveDown, A::Enter, A::JumpSegment(1), A::OpenLink, A::CopyLink],
         Context::Body | Context::Overview => {
-            vec![A::MoveDown, A::SelectLink(1), A::NextLink, A::OpenLink, A::CopyLink]
+            vec![A::MoveDown, A::SelectLink(1), A::NextLink, A::OpenLink, A::CopyLink, A::NextTab, A::NextEpisode]
         }
         Context::Links => vec![A::MoveDown, A::OpenLink, A::CopyLink],
         Context::Extras | Context::Jokes => vec![A::MoveDown, A::OpenLink, A::CopyLink],

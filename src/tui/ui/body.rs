@@ -90,8 +90,20 @@ pub fn draw_list_tab(app: &App, tab: &ListTab, area: Rect, buf: &mut Buffer) {
     super::draw_items(&rows, style.map(|_| tab.selected), style.unwrap_or_default(), inner, buf);
 }
 
-/// The segment's title, host and link, then its body, at `width` cells (cached per episode, segment, width).
+/// The segment's text as drawn: [`plain`] with the search words highlighted, when a search opened it.
 pub fn rendered(app: &App, width: u16) -> Rc<Rendered> {
+    let plain = plain(app, width);
+    if app.nav.terms.is_empty() {
+        return plain;
+    }
+    let mut marked = (*plain).clone();
+    super::body_matches::mark(&mut marked.lines, &app.nav.terms, app.theme.matched, Some(app.sel.text_match));
+    Rc::new(marked)
+}
+
+/// The segment's title, host and link, then its body, at `width` cells (cached per episode, segment, width;
+/// the search highlight is laid over it per frame, so stepping through matches never re-renders the text).
+pub fn plain(app: &App, width: u16) -> Rc<Rendered> {
     let (Some(episode), Some(_)) = (app.episode_index(), app.segment()) else { return Rc::default() };
     let key = TextKey { episode, segment: Some(app.sel.segment), width };
     app.cached_text(key, |links| build(app, width, links))

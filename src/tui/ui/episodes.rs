@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Focus, draw_items, pane_block, truncate};
 use crate::sanitize::clean_line;
 use crate::tui::app::{App, Pane, initials};
+use crate::tui::nav_state::ListView;
 
 /// One line per visible episode, `width` cells wide.
 pub fn items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
@@ -24,7 +25,14 @@ fn items_in(app: &App, width: usize, range: std::ops::Range<usize>) -> Vec<Vec<L
         .filter_map(|&i| app.library.episodes.get(i))
         .map(|e| {
             let read = app.is_read(e);
-            let marker = if read { "✓" } else { " " };
+            let starred = e.number.is_some_and(|n| app.store.is_starred(n));
+            let marker = if starred {
+                "★"
+            } else if read {
+                "✓"
+            } else {
+                " "
+            };
             let number = e.number.map_or_else(|| "   ?".to_owned(), |n| format!("{n:>4}"));
             let hosts: Vec<String> = e.hosts.iter().map(|h| initials(&h.name)).collect();
             let hosts = clean_line(&hosts.join(" ")).into_owned();
@@ -48,11 +56,7 @@ fn items_in(app: &App, width: usize, range: std::ops::Range<usize>) -> Vec<Vec<L
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let total = app.library.episodes.len();
-    let title = if app.filter.is_empty() {
-        format!(" Episodes ({total}) ")
-    } else {
-        format!(" Episodes {}/{total} · {} ", app.visible.len(), clean_line(&app.filter))
-    };
+    let title = list_title(app, total);
     let focus = Focus::of(app, Pane::Episodes);
     let block = pane_block(title, focus, &app.theme);
     let inner = block.inner(area);
@@ -66,4 +70,22 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let style = if focus == Focus::Focused { app.theme.selected } else { app.theme.selected_unfocused };
     draw_items(&rows, app.sel.episode.checked_sub(first), style, inner, buf);
+}
+
+/// `Episodes (300)`, or how many of them show and why: the filter, the view, the host.
+fn list_title(app: &App, total: usize) -> String {
+    let mut why: Vec<String> = Vec::new();
+    if !app.filter.is_empty() {
+        why.push(clean_line(&app.filter).into_owned());
+    }
+    if app.nav.view != ListView::All {
+        why.push(app.nav.view.name().to_owned());
+    }
+    if let Some((host, _)) = &app.nav.host {
+        why.push(clean_line(host).into_owned());
+    }
+    if why.is_empty() {
+        return format!(" Episodes ({total}) ");
+    }
+    format!(" Episodes {}/{total} · {} ", app.visible.len(), why.join(" · "))
 }

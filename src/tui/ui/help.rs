@@ -9,16 +9,16 @@ use super::{Focus, pane_block};
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 
-/// Contexts and the (keys, description) rows they share.
-type Group = (Vec<Context>, Vec<(String, &'static str)>);
+/// Contexts and the (keys, description, config action name) rows they share.
+type Group = (Vec<Context>, Vec<(String, &'static str, String)>);
 
 /// The overlay's lines, generated from the key table; contexts with identical keys share one heading.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     let mut groups: Vec<Group> = Vec::new();
-    for (context, keys, desc) in app.keymap.help_rows() {
+    for (context, keys, desc, name) in app.keymap.help_rows() {
         match groups.last_mut() {
-            Some((contexts, rows)) if contexts.last() == Some(&context) => rows.push((keys, desc)),
-            _ => groups.push((vec![context], vec![(keys, desc)])),
+            Some((contexts, rows)) if contexts.last() == Some(&context) => rows.push((keys, desc, name)),
+            _ => groups.push((vec![context], vec![(keys, desc, name)])),
         }
     }
     let mut merged: Vec<Group> = Vec::new();
@@ -35,12 +35,17 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
         let title: Vec<&str> = contexts.iter().map(|c| c.title()).collect();
         out.push(Line::styled(title.join(" & "), app.theme.heading));
-        for (keys, desc) in rows {
-            out.push(Line::from(vec![Span::styled(format!("  {keys:<13} "), app.theme.status_key), Span::raw(desc)]));
+        for (keys, desc, name) in rows {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {keys:<13} "), app.theme.status_key),
+                Span::raw(format!("{desc:<31}")),
+                Span::styled(name, app.theme.dim),
+            ]));
         }
     }
     out.push(Line::default());
     out.push(Line::styled("Mouse: a click focuses, the wheel scrolls.", app.theme.dim));
+    out.push(Line::styled("Remap in the config: keys: { \"ctrl-n\": move_down } (names as listed).", app.theme.dim));
     out
 }
 

@@ -55,8 +55,8 @@ fn clip(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let count = match app.hits.len() {
+        _ if app.search.pending => " · searching…".to_owned(),
         0 => String::new(),
-        n if !app.hits_complete => format!(" · {n}+ results"),
         1 => " · 1 result".to_owned(),
         n => format!(" · {n} results"),
     };
@@ -66,11 +66,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if inner.height == 0 {
         return;
     }
-    let prompt = Line::from(vec![
-        Span::styled("/ ", app.theme.prompt),
-        Span::raw(clean_line(&app.query).into_owned()),
-        Span::styled("▏", app.theme.prompt),
-    ]);
+    let mut prompt = vec![Span::styled("/ ", app.theme.prompt)];
+    prompt.extend(app.prompt.spans(Style::new(), app.theme.prompt));
+    let prompt = Line::from(prompt);
     prompt.render(Rect { height: 1, ..inner }, buf);
     let list = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
     // Every result is two lines, so the first one on screen follows from the selection alone.

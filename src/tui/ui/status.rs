@@ -4,6 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
 use crate::sanitize::clean_line;
 use crate::tui::app::{App, Mode};
@@ -12,21 +13,28 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let line = if let Some(msg) = &app.status {
         Line::styled(format!(" {}", clean_line(msg)), app.theme.message)
     } else if app.mode == Mode::Filter {
-        Line::from(vec![
-            Span::styled(" Filter: ", app.theme.prompt),
-            Span::raw(clean_line(&app.filter).into_owned()),
-            Span::styled("▏", app.theme.prompt),
-            Span::styled("  Enter keeps · Esc clears", app.theme.dim),
-        ])
+        let mut spans = vec![Span::styled(" Filter: ", app.theme.prompt)];
+        spans.extend(app.prompt.spans(ratatui::style::Style::new(), app.theme.prompt));
+        spans.push(Span::styled("  Enter keeps · Esc clears", app.theme.dim));
+        Line::from(spans)
     } else {
-        hints(app)
+        hints(app, usize::from(area.width))
     };
     line.style(app.theme.status).render(area, buf);
 }
 
-fn hints(app: &App) -> Line<'static> {
+/// The pane's key hints that fit the width: the pane's own are dropped from the end first, then `Tab pane` and
+/// `/ search`; the last two (`? help`, `q quit`) are always kept.
+fn hints(app: &App, width: usize) -> Line<'static> {
+    let mut hints = app.keymap.hints(app.context());
+    let cost = |h: &[(String, &str)]| h.iter().map(|(k, d)| k.width() + d.width() + 4).sum::<usize>() + 1;
+    let shared = if hints.last().is_some_and(|(_, d)| *d == "quit") { 4 } else { 2 };
+    while cost(&hints) > width && hints.len() > 2 {
+        let at = if hints.len() > shared { hints.len() - shared - 1 } else { hints.len() - 3 };
+        hints.remove(at);
+    }
     let mut spans = vec![Span::raw(" ")];
-    for (i, (keys, desc)) in app.keymap.hints(app.context()).into_iter().enumerate() {
+    for (i, (keys, desc)) in hints.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", app.theme.dim));
         }

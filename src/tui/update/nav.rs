@@ -84,6 +84,7 @@ impl App {
                     sel.segment = next;
                     sel.body_scroll = 0;
                     sel.body_link = None;
+                    self.nav.terms.clear();
                 }
             }
             Pane::Body => sel.body_scroll = step(sel.body_scroll, delta, len),
@@ -99,6 +100,7 @@ impl App {
         let keep = (self.sel.episode, self.sel.hit, self.sel.archive);
         self.sel = crate::tui::app::Selection { episode: keep.0, hit: keep.1, archive: keep.2, ..Default::default() };
         self.overview_scroll = 0;
+        self.nav.terms.clear();
         if let Some(host) = &self.highlight_host
             && !self.episode().is_some_and(|e| e.hosts.iter().any(|h| &h.name == host))
         {
@@ -113,13 +115,16 @@ impl App {
             return;
         }
         let next = (self.sel.episode.cast_signed() + delta).rem_euclid(len.cast_signed()).cast_unsigned();
+        self.remember();
         self.sel.episode = next;
         self.episode_changed();
     }
 
-    /// Show the episode at `index` of the library, clearing a filter that hides it.
+    /// Show the episode at `index` of the library, clearing a filter or view that hides it.
     pub(crate) fn show_episode(&mut self, index: usize) {
         if !self.visible.contains(&index) {
+            self.nav.host = None;
+            self.nav.view = crate::tui::nav_state::ListView::All;
             self.set_filter(String::new());
         }
         if let Some(pos) = self.visible.iter().position(|&i| i == index)

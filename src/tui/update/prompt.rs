@@ -1,139 +1,105 @@
-//! The two prompts: the episode filter (`f`) and search as you type (`/`), and stepping through results.
+//! The two prompts: the episode filter (`f`) and search as you type (`/`), both edited like a shell line.
 
 use crate::tui::action::Action;
-use crate::tui::app::{App, FIRST_HITS, Mode};
+use crate::tui::app::{App, Mode, Pane};
 use crate::tui::effect::Effect;
+use crate::tui::prompt_line::{Edit, PromptLine};
 
 use super::nav::step;
 
+/// The line-editing step an action stands for in a prompt.
+fn edit_of(action: &Action) -> Option<Edit> {
+    Some(match action {
+        Action::Insert(c) => Edit::Insert(*c),
+        Action::Backspace => Edit::Backspace,
+        Action::CursorLeft => Edit::Left,
+        Action::CursorRight => Edit::Right,
+        Action::LineStart => Edit::Home,
+        Action::LineEnd => Edit::End,
+        Action::DeleteToStart => Edit::DeleteToStart,
+        Action::DeleteWord => Edit::DeleteWord,
+        _ => return None,
+    })
+}
+
 impl App {
+    /// `f`: the filter prompt, opened with the old filter selected so typing replaces it.
+    pub(crate) fn open_filter(&mut self) {
+        self.nav.filter_anchor = Some((self.episode_index(), self.sel.clone()));
+        self.mode = Mode::Filter;
+        self.focus = Pane::Episodes;
+        self.prompt = PromptLine::selected(&self.filter);
+    }
+
+    /// `/`: the search prompt, holding the last query (and its results) for editing.
+    pub(crate) fn open_search(&mut self) {
+        self.remember();
+        self.mode = Mode::Search;
+        self.prompt = PromptLine::new(&self.query);
+    }
+
     pub(crate) fn filter_key(&mut self, action: Action) {
+        if let Some(edit) = edit_of(&action) {
+            if self.prompt.apply(edit) {
+                self.set_filter(self.prompt.text.clone());
+            }
+            return;
+        }
         match action {
-            Action::Insert(c) => {
-                let mut f = self.filter.clone();
-                f.push(c);
-                self.set_filter(f);
-            }
-            Action::Backspace => {
-                let mut f = self.filter.clone();
-                f.pop();
-                self.set_filter(f);
-            }
             Action::Enter => self.mode = Mode::Normal,
             Action::Back => {
+                let nothing_matches = self.visible.is_empty();
                 self.set_filter(String::new());
                 self.mode = Mode::Normal;
+                // With nothing matching, the list had lost its selection: put back where it was.
+                if let Some((Some(episode), sel)) = self.nav.filter_anchor.take()
+                    && nothing_matches
+                    && let Some(pos) = self.visible.iter().position(|&i| i == episode)
+                {
+                    self.sel = crate::tui::app::Selection { episode: pos, ..sel };
+                }
             }
-            Action::MoveDown => self.move_by(crate::tui::app::Pane::Episodes, 1),
-            Action::MoveUp => self.move_by(crate::tui::app::Pane::Episodes, -1),
+            Action::MoveDown => self.move_by(Pane::Episodes, 1),
+            Action::MoveUp => self.move_by(Pane::Episodes, -1),
+            Action::PageDown => self.move_by(Pane::Episodes, self.page(Pane::Episodes)),
+            Action::PageUp => self.move_by(Pane::Episodes, -self.page(Pane::Episodes)),
             _ => {}
         }
     }
 
-    /// Show only episodes whose number, title or hosts contain `filter` (any case), keeping the selection.
+    /// Show only episodes whose number, title, hosts, file name or date contain `filter` (any case).
     pub(crate) fn set_filter(&mut self, filter: String) {
-        let current = self.episode_index();
-        let needle = filter.to_lowercase();
-        self.visible = self
-            .library
-            .episodes
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| needle.is_empty() || matches_filter(e, &needle))
-            .map(|(i, _)| i)
-            .collect();
         self.filter = filter;
-        let pos = current.and_then(|c| self.visible.iter().position(|&i| i == c));
-        if pos != Some(self.sel.episode) || current != self.episode_index() {
-            self.sel.episode = pos.unwrap_or(0);
-            if self.episode_index() != current {
-                self.episode_changed();
-            }
-        }
+        self.rebuild_visible();
     }
 
     pub(crate) fn search_key(&mut self, action: Action) -> Option<Effect> {
-        let page = self.page(crate::tui::app::Pane::Episodes) / 2;
+        if let Some(edit) = edit_of(&action) {
+            if self.prompt.apply(edit) {
+                self.query = self.prompt.text.clone();
+                self.send_query();
+            }
+            return None;
+        }
+        let page = self.page(Pane::Episodes) / 2;
         match action {
-            Action::Insert(c) => {
-                self.query.push(c);
-                self.run_query();
-            }
-            Action::Backspace => {
-                self.query.pop();
-                self.run_query();
-            }
             Action::MoveDown => self.move_hit(1),
             Action::MoveUp => self.move_hit(-1),
             Action::PageDown => self.move_hit(page),
             Action::PageUp => self.move_hit(-page),
-            Action::Enter => {
-                if self.hits.is_empty() {
-                    self.status = Some("Nothing to open: no segment matches.".into());
-                } else {
-                    self.mode = Mode::Normal;
-                    self.all_hits();
-                    self.open_hit();
-                }
-            }
+            Action::Enter => self.open_selected_hit(),
             Action::Back => self.mode = Mode::Normal,
+            Action::HistoryBack => self.history(-1),
+            Action::HistoryForward => self.history(1),
             Action::OpenLink => return self.link_effect(Effect::OpenUrl),
             Action::CopyLink => return self.link_effect(Effect::Copy),
+            Action::Unbound(key) => self.status = Some(format!("{key} does nothing in search · Esc closes · ? help")),
             _ => {}
         }
         None
     }
 
-    /// Re-run the search for the prompt's text: every keystroke. Only the first results are built here;
-    /// the rest wait until the selection gets near them, so typing stays fast on a large archive.
-    pub fn run_query(&mut self) {
-        // Two lines per result under a border, a prompt and the status line.
-        let screenful = (usize::from(self.size.1).saturating_sub(4) / 2 + 1).max(FIRST_HITS);
-        self.hits = self.index.query(&self.library, &self.query, Some(screenful));
-        self.hits_complete = self.hits.len() < screenful;
-        self.sel.hit = 0;
-    }
-
-    /// Build every result (for `n`/`N`, and when scrolling past the first ones).
-    pub(crate) fn all_hits(&mut self) {
-        if !self.hits_complete {
-            self.hits = self.index.query(&self.library, &self.query, None);
-            self.hits_complete = true;
-        }
-    }
-
     pub(crate) fn move_hit(&mut self, delta: isize) {
-        if self.sel.hit.saturating_add_signed(delta) + 1 >= self.hits.len() {
-            self.all_hits();
-        }
         self.sel.hit = step(self.sel.hit, delta, self.hits.len());
     }
-
-    /// Show the selected result's segment in its episode.
-    fn open_hit(&mut self) {
-        let Some(hit) = self.hits.get(self.sel.hit) else { return };
-        let (episode, segment) = (hit.episode_index, hit.segment_index);
-        self.show_episode(episode);
-        self.open_segment(segment);
-        let n = self.hits.len();
-        self.status = Some(format!("Result {} of {n} for “{}” · n/N for the others", self.sel.hit + 1, self.query));
-    }
-
-    /// `n` / `N`: open the next or previous result, wrapping.
-    pub(crate) fn step_hit(&mut self, delta: isize) {
-        self.all_hits();
-        let len = self.hits.len();
-        if len == 0 {
-            self.status = Some("No search results: press / to search.".into());
-            return;
-        }
-        self.sel.hit = (self.sel.hit.cast_signed() + delta).rem_euclid(len.cast_signed()).cast_unsigned();
-        self.open_hit();
-    }
-}
-
-fn matches_filter(e: &crate::model::Episode, needle: &str) -> bool {
-    e.number.is_some_and(|n| n.to_string().contains(needle))
-        || e.display_title().to_lowercase().contains(needle)
-        || e.hosts.iter().any(|h| h.name.to_lowercase().contains(needle))
 }
