@@ -20,4 +20,5 @@ pub mod parse;
 pub mod sanitize;
 pub mod search;
 pub mod state;
+pub mod transcript;
 pub mod tui;
