@@ -77,6 +77,23 @@ pub fn starts(episode: &Episode, transcript: &Transcript) -> Starts {
     out
 }
 
+/// For tuning and bug reports: each line's time, its best-voted section (0 intro, 1.. segments, then extras
+/// and joke), that vote, and its text.
+#[doc(hidden)]
+pub fn trace(episode: &Episode, transcript: &Transcript) -> Vec<(f64, usize, f64, String)> {
+    let kinds = kinds(episode);
+    let lines = lines(transcript);
+    let votes = votes(episode, &kinds, &lines);
+    lines
+        .iter()
+        .zip(votes)
+        .map(|(l, v)| {
+            let (best, vote) = v.iter().enumerate().fold((0, 0.0), |acc, (s, &x)| if x > acc.1 { (s, x) } else { acc });
+            (l.start, best, vote, l.text.clone())
+        })
+        .collect()
+}
+
 /// Write `starts` into the episode (whole seconds): each segment, the first extras group and the first joke.
 pub fn apply(episode: &mut Episode, starts: &Starts) {
     let secs = |s: Option<f64>| s.map(super::whole_seconds);
@@ -137,6 +154,9 @@ fn votes(e: &Episode, kinds: &[Kind], lines: &[Line]) -> Vec<Vec<f64>> {
     for (k, kind) in kinds.iter().enumerate() {
         match kind {
             Kind::Intro => {
+                vocab.add(k, "welcome episode recorded", 2.0);
+                vocab.add(k, e.show.as_deref().unwrap_or_default(), 1.0);
+                vocab.add(k, e.description.as_deref().unwrap_or_default(), 1.0);
                 for s in &e.sponsors {
                     vocab.add(k, &s.name, 2.0);
                 }

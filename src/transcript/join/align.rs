@@ -53,12 +53,17 @@ pub(super) fn split(votes: &[Vec<f64>], sections: usize) -> Option<Vec<Option<us
 /// How far back (seconds) a start may move to a hand-off phrase, and to the presenter's name.
 const PHRASE_WINDOW: f64 = 40.0;
 const NAME_WINDOW: f64 = 20.0;
+/// How far forward (seconds) a hand-off phrase is looked for when none precedes the first vote.
+const AHEAD_WINDOW: f64 = 40.0;
 
 /// Phrases a host says when passing the word to the next topic.
 const PHRASES: &[&str] = &[
     "what have you got",
     "what do you have",
     "what you got",
+    "you got for us",
+    "you have for us",
+    "got for us",
     "what'd you got",
     "what's next",
     "what is next",
@@ -105,6 +110,11 @@ impl Handoffs {
         };
         let earlier = || (prev + 1..=first).rev().take_while(|&i| t0 - lines[i].0 <= PHRASE_WINDOW);
         if let Some(i) = earlier().find(|&i| phrase(lines[i].1)) {
+            return i;
+        }
+        // A stray word can open a section early: a hand-off phrase shortly after the first vote is the start.
+        let later = (first + 1..lines.len()).take_while(|&i| lines[i].0 - t0 <= AHEAD_WINDOW);
+        if let Some(i) = later.clone().find(|&i| phrase(lines[i].1)) {
             return i;
         }
         let name = match kind {

@@ -6,19 +6,45 @@
 
 use std::collections::{HashMap, HashSet};
 
-/// Words too common in any English talk to say which topic is being discussed, plus the bits of every URL.
+/// Words too common in any English talk (or any software talk) to say which topic is being discussed, plus
+/// the bits of every URL.
+#[rustfmt::skip]
 const STOP: &[&str] = &[
     "the", "and", "for", "you", "that", "this", "with", "are", "was", "but", "not", "have", "has", "had", "its",
     "it's", "can", "all", "just", "like", "what", "about", "from", "they", "there", "their", "then", "than", "when",
     "will", "would", "could", "should", "been", "were", "into", "out", "one", "two", "our", "your", "more", "some",
     "also", "how", "why", "who", "which", "very", "really", "yeah", "know", "think", "get", "got", "going", "thing",
-    "things", "here", "now", "use", "used", "using", "new", "make", "way", "want", "need", "let", "see", "say", "said",
-    "lot", "well", "even", "much", "many", "any", "other", "these", "those", "them", "him", "her", "his", "she",
-    "does", "did", "doing", "done", "because", "where", "over", "only", "good", "great", "nice", "cool", "pretty",
-    "right", "okay", "yes", "too", "off", "back", "most", "http", "https", "www", "com", "org", "net", "html", "htm",
-    "php", "index", "blog", "post", "posts", "article", "io", "dev", "md", "en", "us", "co", "status", "watch", "tree",
-    "main", "master", "blob", "latest", "docs", "readme", "p", "s", "t", "v", "a", "an", "of", "to", "in", "is", "it",
-    "on", "or", "be", "as", "at", "by", "we", "so", "if", "do", "no", "my", "up", "me", "he", "i", "oh", "um", "uh",
+    "things", "here", "now", "use", "used", "using", "new", "make", "way", "want", "need", "let", "see", "say",
+    "said", "lot", "well", "even", "much", "many", "any", "other", "these", "those", "them", "him", "her", "his",
+    "she", "does", "did", "doing", "done", "because", "where", "over", "only", "good", "great", "nice", "cool",
+    "pretty", "right", "okay", "yes", "too", "off", "back", "most", "http", "https", "www", "com", "org", "net",
+    "html", "htm", "php", "index", "blog", "post", "posts", "article", "io", "dev", "md", "en", "us", "co", "status",
+    "watch", "tree", "main", "master", "blob", "latest", "docs", "readme", "p", "s", "t", "v", "a", "an", "of", "to",
+    "in", "is", "it", "on", "or", "be", "as", "at", "by", "we", "so", "if", "do", "no", "my", "up", "me", "he", "i",
+    "oh", "um", "uh", "today", "start", "starts", "started", "coming", "come", "comes", "code", "coding", "data",
+    "file", "files", "app", "apps", "project", "projects", "tool", "tools", "library", "libraries", "package",
+    "packages", "version", "versions", "release", "released", "support", "supports", "feature", "features", "python",
+    "work", "works", "working", "people", "time", "times", "year", "years", "day", "days", "week", "first", "last",
+    "next", "little", "big", "long", "old", "best", "better", "still", "every", "each", "same", "take", "look",
+    "looks", "looking", "find", "give", "tell", "call", "called", "try", "trying", "put", "run", "running", "write",
+    "writing", "read", "check", "show", "shows", "talk", "talked", "talking", "built", "build", "building", "create",
+    "created", "add", "added", "change", "changes", "part", "point", "fast", "faster", "easy", "easier", "simple",
+    "free", "open", "source", "based", "own", "through", "after", "before", "while", "again", "never", "always",
+    "something", "anything", "everything", "nothing", "someone", "maybe", "actually", "basically", "probably", "kind",
+    "sort", "stuff", "bit", "lots", "whole", "world", "web", "online", "help", "helps", "makes", "made", "means",
+    "mean", "getting", "goes", "went", "gets", "thanks", "thank", "love", "interesting", "awesome", "example",
+    "examples", "different", "between", "without", "within", "might", "must", "may", "being", "having", "where's",
+    "there's", "that's", "what's", "let's", "i'm", "you're", "we're", "they're", "don't", "doesn't", "didn't",
+    "isn't", "can't", "won't", "hard", "harder", "bad", "high", "low", "real", "true", "false", "full", "half",
+    "large", "small", "short", "quick", "quickly", "slow", "left", "sure", "keep", "keeps", "move", "moving", "play",
+    "found", "learn", "learned", "learning", "idea", "ideas", "question", "questions", "answer", "problem",
+    "problems", "issue", "issues", "case", "cases", "number", "numbers", "place", "ways", "line", "lines", "list",
+    "lists", "set", "sets", "name", "names", "end", "ends", "side", "type", "types", "level", "light", "fun", "neat",
+    "least", "less", "yet", "ever", "since", "until", "around", "along", "across", "under", "above", "behind",
+    "inside", "outside", "already", "almost", "enough", "quite", "rather", "instead", "often", "sometimes", "usually",
+    "important", "possible", "available", "useful", "common", "modern", "major", "minor", "recent", "recently",
+    "future", "past", "present", "via", "per", "vs", "etc", "including", "includes", "include", "allows", "allow",
+    "lets", "able",
 ];
 
 /// Lower-cased alphanumeric runs of `text`.
