@@ -1,6 +1,8 @@
 //! The notes ↔ transcript join scored on the hand-labelled segment starts of the dev episodes
 //! (`segment_starts.json` in `SHOWNOTES_CORPUS`): at least 90% of starts within 30 seconds.
 
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
 use std::path::PathBuf;
 
 use shownotes::library::Library;
