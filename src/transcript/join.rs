@@ -63,9 +63,14 @@ pub fn starts(episode: &Episode, transcript: &Transcript) -> Starts {
     let view = lines_view(&lines);
     let mut prev = firsts[0].unwrap_or(0);
     for (k, kind) in kinds.iter().enumerate().skip(1) {
-        let Some(first) = firsts[k] else { continue };
-        let at = handoffs.back(&view, first, prev, *kind);
+        let Some(mut first) = firsts[k] else { continue };
+        let mut floor = prev;
         prev = first;
+        if let Some((after, last_ad)) = past_ad(&lines, &votes, first, k) {
+            first = after;
+            floor = last_ad;
+        }
+        let at = handoffs.back(&view, first, floor, *kind);
         let start = Some(lines[at].start);
         match kind {
             Kind::Segment(i) => out.segments[*i] = start,
@@ -77,21 +82,27 @@ pub fn starts(episode: &Episode, transcript: &Transcript) -> Starts {
     out
 }
 
-/// For tuning and bug reports: each line's time, its best-voted section (0 intro, 1.. segments, then extras
-/// and joke), that vote, and its text.
-#[doc(hidden)]
-pub fn trace(episode: &Episode, transcript: &Transcript) -> Vec<(f64, usize, f64, String)> {
-    let kinds = kinds(episode);
-    let lines = lines(transcript);
-    let votes = votes(episode, &kinds, &lines);
-    lines
-        .iter()
-        .zip(votes)
-        .map(|(l, v)| {
-            let (best, vote) = v.iter().enumerate().fold((0, 0.0), |acc, (s, &x)| if x > acc.1 { (s, x) } else { acc });
-            (l.start, best, vote, l.text.clone())
-        })
-        .collect()
+/// How soon (seconds) after a section's first vote a sponsor read must begin to be skipped, and how soon
+/// after the read the section must be spoken of again.
+const AD_WINDOW: f64 = 60.0;
+const AFTER_AD: f64 = 90.0;
+
+/// A section whose first vote comes just before a sponsor read (lines speaking most of the intro's words:
+/// the sponsors, the notes' description) starts after the read, where it is spoken of again: a host often
+/// names the next topic, reads the ad, then starts. Returns that line and the read's last line.
+fn past_ad(lines: &[Line], votes: &[Vec<f64>], first: usize, section: usize) -> Option<(usize, usize)> {
+    let is_ad = |i: usize| {
+        let row = &votes[i];
+        row[0] > 0.0 && row.iter().skip(1).all(|&v| v < row[0])
+    };
+    let t0 = lines[first].start;
+    let last_ad =
+        (first..lines.len()).take_while(|&i| lines[i].start - t0 <= AD_WINDOW).filter(|&i| is_ad(i)).last()?;
+    let t_ad = lines[last_ad].start;
+    let after = (last_ad + 1..lines.len())
+        .take_while(|&i| lines[i].start - t_ad <= AFTER_AD)
+        .find(|&i| votes[i][section] > 0.0 && !is_ad(i))?;
+    Some((after, last_ad))
 }
 
 /// Write `starts` into the episode (whole seconds): each segment, the first extras group and the first joke.
@@ -186,7 +197,8 @@ fn votes(e: &Episode, kinds: &[Kind], lines: &[Line]) -> Vec<Vec<f64>> {
         }
     }
     vocab.finish();
-    let line_words: Vec<Vec<(String, f64)>> = lines.iter().map(|l| line_matches(&vocab, &l.text)).collect();
+    let mut cache = HashMap::new();
+    let line_words: Vec<Vec<(String, f64)>> = lines.iter().map(|l| line_matches(&vocab, &l.text, &mut cache)).collect();
     let rarity = rarity(&line_words, lines);
     line_words
         .iter()
@@ -206,25 +218,32 @@ fn votes(e: &Episode, kinds: &[Kind], lines: &[Line]) -> Vec<Vec<f64>> {
         .collect()
 }
 
-/// The vocabulary words a line says (each once, at its best strength): exact, joined neighbours, one edit.
-fn line_matches(vocab: &Vocab, text: &str) -> Vec<(String, f64)> {
+/// The vocabulary words a line says (each once, at its best strength, sorted so sums do not depend on hash
+/// order): exact, joined neighbours, one edit. `cache` keeps each distinct token's matches for the transcript.
+fn line_matches(vocab: &Vocab, text: &str, cache: &mut HashMap<String, Vec<(String, f64)>>) -> Vec<(String, f64)> {
     let toks: Vec<String> = tokens(text).collect();
-    let mut found = Vec::new();
+    let mut found: Vec<(String, f64)> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        vocab.lookup(t, &mut found);
-        if let Some(next) = toks.get(i + 1) {
+        if let Some(hit) = cache.get(t) {
+            found.extend(hit.iter().cloned());
+        } else {
+            let mut hit = Vec::new();
+            vocab.lookup(t, &mut hit);
+            found.extend(hit.iter().cloned());
+            cache.insert(t.clone(), hit);
+        }
+        if let Some(next) = toks.get(i + 1)
+            && vocab.starts_a_word(t)
+        {
             let joined = format!("{t}{next}");
             if !vocab.sections(&joined).is_empty() {
                 found.push((joined, words::FUZZY * 1.5));
             }
         }
     }
-    let mut best: HashMap<String, f64> = HashMap::new();
-    for (w, s) in found {
-        let e = best.entry(w).or_insert(0.0);
-        *e = e.max(s);
-    }
-    best.into_iter().collect()
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    found.dedup_by(|later, first| later.0 == first.0);
+    found
 }
 
 /// How rare each matched word is in this transcript: `ln(windows / windows containing it)` over one-minute

@@ -131,8 +131,10 @@ impl Handoffs {
     }
 }
 
+/// The name said to someone, not a host introducing themselves (`I'm Brian Okken`).
 fn has_word(text: &str, word: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric()).any(|w| w == word)
+    let introduces = ["i'm ", "i am ", "this is "].iter().any(|p| text.contains(p));
+    !introduces && text.split(|c: char| !c.is_alphanumeric()).any(|w| w == word)
 }
 
 #[cfg(test)]

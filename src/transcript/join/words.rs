@@ -59,6 +59,8 @@ pub(super) struct Vocab {
     /// One-deletion variants of longer words → the words they come from (symmetric-delete fuzzy lookup).
     deletions: HashMap<String, Vec<String>>,
     stop: HashSet<&'static str>,
+    /// Every proper prefix of every word, to try joining two spoken words only where it could help.
+    prefixes: HashSet<String>,
 }
 
 impl Vocab {
@@ -90,8 +92,19 @@ impl Vocab {
         }
     }
 
-    /// Build the fuzzy lookup once every word is in.
+    /// Whether some vocabulary word starts with `token` and is longer: only then can the token joined
+    /// with the next one be a word.
+    pub(super) fn starts_a_word(&self, token: &str) -> bool {
+        self.prefixes.contains(token)
+    }
+
+    /// Build the fuzzy and joined lookups once every word is in.
     pub(super) fn finish(&mut self) {
+        for word in self.words.keys() {
+            for (i, _) in word.char_indices().skip(1) {
+                self.prefixes.insert(word[..i].to_owned());
+            }
+        }
         for word in self.words.keys() {
             if word.chars().count() >= 5 {
                 for d in deletions(word) {
