@@ -245,3 +245,29 @@ fn join_leaves_unmentioned_sections_and_tiny_transcripts_alone() {
     };
     assert_eq!(join::starts(&episode, &off_topic).segments, [None, None, None]);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn join_never_panics_and_keeps_the_notes_order(
+        words in prop::collection::vec(prop::sample::select(vec![
+            "widgetron", "widget", "tron", "quux", "ify", "quuxify", "zebrafish", "zebra", "fish", "extras",
+            "joke", "what have you got for us", "speaking of", "Ann", "Bob", "welcome", "episode", "the", "knock",
+        ]), 0..120),
+        gaps in prop::collection::vec(0.0f64..40.0, 120),
+    ) {
+        let (episode, _) = placeholder_episode();
+        let mut start = 0.0;
+        let cues = words.iter().zip(&gaps).map(|(w, g)| {
+            start += g;
+            transcript::Cue { start, text: (*w).to_owned(), ..Default::default() }
+        }).collect();
+        let t = Transcript { cues };
+        let starts = join::starts(&episode, &t);
+        prop_assert_eq!(starts.segments.len(), 3);
+        let all: Vec<f64> = starts.segments.iter().chain([&starts.extras, &starts.joke]).flatten().copied().collect();
+        prop_assert!(all.windows(2).all(|w| w[0] <= w[1]), "starts out of order: {:?}", starts);
+        prop_assert!(all.iter().all(|&s| s >= 0.0 && s <= start));
+    }
+}

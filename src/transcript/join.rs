@@ -62,15 +62,20 @@ pub fn starts(episode: &Episode, transcript: &Transcript) -> Starts {
     let handoffs = align::Handoffs::new(episode);
     let view = lines_view(&lines);
     let mut prev = firsts[0].unwrap_or(0);
+    // Each start at or after the one before: sections keep the notes' order.
+    let mut last_at = 0;
     for (k, kind) in kinds.iter().enumerate().skip(1) {
         let Some(mut first) = firsts[k] else { continue };
+        // Neither a skipped sponsor read nor a hand-off found ahead may pass the next section's first line.
+        let next = firsts[k + 1..].iter().flatten().next().copied().unwrap_or(lines.len());
         let mut floor = prev;
         prev = first;
-        if let Some((after, last_ad)) = past_ad(&lines, &votes, first, k) {
+        if let Some((after, last_ad)) = past_ad(&lines, &votes, first, k).filter(|&(after, _)| after < next) {
             first = after;
             floor = last_ad;
         }
-        let at = handoffs.back(&view, first, floor, *kind);
+        let at = handoffs.back(&view[..next.max(first + 1)], first, floor, *kind).max(last_at);
+        last_at = at;
         let start = Some(lines[at].start);
         match kind {
             Kind::Segment(i) => out.segments[*i] = start,

@@ -100,7 +100,8 @@ impl Handoffs {
     }
 
     /// The line a section starting (by the votes) at `first` really starts at: the nearest earlier hand-off
-    /// line within a short window, never at or before `prev` (the previous section's first line).
+    /// line within a short window, never at or before `prev` (the previous section's first line); failing
+    /// that, a hand-off phrase shortly after `first` among `lines` (cut off at the next section).
     pub(super) fn back(&self, lines: &[(f64, &str)], first: usize, prev: usize, kind: Kind) -> usize {
         let t0 = lines[first].0;
         let phrase = |text: &str| match kind {
