@@ -42,6 +42,17 @@ pub struct Cue {
     pub text: String,
 }
 
+/// A stretch of consecutive cues, for search: see [`Transcript::passages`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Passage {
+    /// Start of its first cue, in seconds.
+    pub start: f64,
+    /// The cues it holds (indices into [`Transcript::cues`]).
+    pub cues: std::ops::Range<usize>,
+    /// Their text joined with spaces (untrusted: sanitize before a terminal, escape before FTS5).
+    pub text: String,
+}
+
 /// The transcript formats shownotes reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -122,6 +133,23 @@ impl Transcript {
         }
         let text = std::str::from_utf8(bytes).map_err(|e| TranscriptError::NotUtf8(e.valid_up_to()))?;
         Self::parse(text, format)
+    }
+
+    /// The transcript cut into passages of about `seconds` each (cues are never split): what a search
+    /// index stores, one row per passage, so a hit can open the transcript at the passage's start.
+    pub fn passages(&self, seconds: f64) -> Vec<Passage> {
+        let mut out: Vec<Passage> = Vec::new();
+        for (i, cue) in self.cues.iter().enumerate() {
+            match out.last_mut() {
+                Some(p) if cue.start - p.start < seconds && cue.start >= p.start => {
+                    p.text.push(' ');
+                    p.text.push_str(&cue.text);
+                    p.cues.end = i + 1;
+                }
+                _ => out.push(Passage { start: cue.start, cues: i..i + 1, text: cue.text.clone() }),
+            }
+        }
+        out
     }
 
     /// The index of the cue playing at `seconds`: the last cue starting at or before it (0 before the first).
@@ -232,6 +260,17 @@ mod tests {
         assert_eq!(t.cue_at(-1.0), 0);
         assert_eq!(t.cue_at(5.0), 1);
         assert_eq!(t.cue_at(100.0), 2);
+    }
+
+    #[test]
+    fn passages_group_cues_into_windows() {
+        let cue = |start, text: &str| Cue { start, text: text.to_owned(), ..Cue::default() };
+        let t =
+            Transcript { cues: vec![cue(0.0, "a"), cue(10.0, "b"), cue(29.0, "c"), cue(30.0, "d"), cue(75.0, "e")] };
+        let p = t.passages(30.0);
+        let got: Vec<(f64, &str, std::ops::Range<usize>)> =
+            p.iter().map(|p| (p.start, p.text.as_str(), p.cues.clone())).collect();
+        assert_eq!(got, [(0.0, "a b c", 0..3), (30.0, "d", 3..4), (75.0, "e", 4..5)]);
     }
 
     #[test]
