@@ -58,7 +58,7 @@ pub fn starts(episode: &Episode, transcript: &Transcript) -> Starts {
     let kinds = kinds(episode);
     let lines = lines(transcript);
     let votes = votes(episode, &kinds, &lines);
-    let Some(firsts) = align::split(&votes, kinds.len()) else { return out };
+    let Some(firsts) = align::split(&intro_early(&votes, &lines), kinds.len()) else { return out };
     let handoffs = align::Handoffs::new(episode);
     let view = lines_view(&lines);
     let mut prev = firsts[0].unwrap_or(0);
@@ -85,6 +85,27 @@ pub fn starts(episode: &Episode, transcript: &Transcript) -> Starts {
         }
     }
     out
+}
+
+/// The share of the transcript (by time) in which the intro's words count for the intro. Later, the same
+/// words are a mid-show sponsor read, which must not stretch the intro over the first segments.
+const INTRO_SHARE: f64 = 0.2;
+
+fn intro_early(votes: &[Vec<f64>], lines: &[Line]) -> Vec<Vec<f64>> {
+    let end = lines.last().map_or(0.0, |l| l.start) * INTRO_SHARE;
+    votes
+        .iter()
+        .zip(lines)
+        .map(|(row, line)| {
+            let mut row = row.clone();
+            if line.start > end
+                && let Some(intro) = row.first_mut()
+            {
+                *intro = 0.0;
+            }
+            row
+        })
+        .collect()
 }
 
 /// How soon (seconds) after a section's first vote a sponsor read must begin to be skipped, and how soon
