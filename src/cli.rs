@@ -4,6 +4,7 @@
 //! `impl Write`, so tests can capture exactly what a pipe would see.
 
 pub mod output;
+pub mod transcript;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -62,6 +63,16 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Print an episode's transcript: `[hh:mm:ss] Speaker: text` lines, JSON cues, or WebVTT
+    Transcript {
+        /// Episode number
+        number: u32,
+        /// Start at this segment's (approximate) start: 1 is the first segment of the notes
+        #[arg(long, value_name = "K")]
+        segment: Option<usize>,
+        #[arg(long, value_enum, default_value_t = TranscriptFormat::Text)]
+        format: TranscriptFormat,
+    },
     /// Write the whole library as JSON or YAML: {"episodes": [...], "errors": [...]}
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
@@ -85,6 +96,13 @@ pub enum Format {
 pub enum ListFormat {
     Text,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TranscriptFormat {
+    Text,
+    Json,
+    Vtt,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -152,19 +170,27 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
     let (config, warnings) = crate::config::load_default();
     // Said before the library opens: a broken config may be why the wrong folder is tried.
     warn(&warnings);
-    let library = cli.open_library(&config)?;
+    let mut library = cli.open_library(&config)?;
     warn(&library.warnings);
     warn_skipped(&library);
     match command {
         Command::List { format } => output::list(&library, *format, out),
-        Command::Show { number, format } => output::show(find(&library, *number)?, *format, out),
+        Command::Show { number, format } => {
+            output::show(&transcript::joined(&library, find(&library, *number)?), *format, out)
+        }
+        Command::Transcript { number, segment, format } => {
+            return transcript::run(&library, find(&library, *number)?, *segment, *format, out);
+        }
         Command::Links { number, format } => output::links(find(&library, *number)?, *format, out),
         Command::Search { query, format, limit } => {
             let index = SearchIndex::build(&library);
             let hits = index.query(&library, &query.join(" "), Some(*limit));
             output::search(&hits, *format, out)
         }
-        Command::Export { format } => output::export(&library, *format, out),
+        Command::Export { format } => {
+            warn(&crate::transcript::join_library(&mut library));
+            output::export(&library, *format, out)
+        }
         Command::Completions { .. } => Ok(()),
     }
     .context("could not write the output")

@@ -5,6 +5,8 @@
 //! - [`parse`]: markdown (pulldown-cmark events) → [`model::Episode`], across every era of the notes' format.
 //! - [`library`]: find and load a folder of notes → [`library::Library`] with per-file errors.
 //! - [`search`]: keyword search over every segment of a library.
+//! - [`transcript`]: an episode's transcript (txt, WebVTT, SRT, Podcasting 2.0 JSON) → cues, found by
+//!   episode number, and joined to the notes to give each segment an approximate start.
 //! - [`state`]: read/starred episodes remembered between runs.
 //! - [`sanitize`], [`links`]: untrusted text made safe for a terminal; which links may be opened.
 //!
@@ -20,4 +22,5 @@ pub mod parse;
 pub mod sanitize;
 pub mod search;
 pub mod state;
+pub mod transcript;
 pub mod tui;

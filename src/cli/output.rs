@@ -97,14 +97,16 @@ pub fn show(e: &Episode, format: Format, out: Out) -> io::Result<()> {
         writeln!(out)?;
         let ordinal = s.ordinal.map(|o| format!("#{o} ")).unwrap_or_default();
         let host = s.host.as_deref().map(|h| format!("{}: ", clean_line(h))).unwrap_or_default();
-        writeln!(out, "{ordinal}{host}{}", clean_line(&s.title))?;
+        let start = s.start.map(|t| format!("~{}  ", crate::transcript::short_time(t))).unwrap_or_default();
+        writeln!(out, "{start}{ordinal}{host}{}", clean_line(&s.title))?;
         if let Some(url) = &s.url {
             writeln!(out, "    {}", clean_line(url))?;
         }
         indented(&s.body, out)?;
     }
     if !e.extras.is_empty() {
-        writeln!(out, "\nExtras")?;
+        let start = e.extras.first().and_then(|x| x.start).map(|t| format!("  ~{}", crate::transcript::short_time(t)));
+        writeln!(out, "\nExtras{}", start.unwrap_or_default())?;
         for x in &e.extras {
             if let Some(h) = &x.host {
                 writeln!(out, "  {}:", clean_line(h))?;
@@ -115,7 +117,8 @@ pub fn show(e: &Episode, format: Format, out: Out) -> io::Result<()> {
         }
     }
     if !e.jokes.is_empty() {
-        writeln!(out, "\nJokes")?;
+        let start = e.jokes.first().and_then(|j| j.start).map(|t| format!("  ~{}", crate::transcript::short_time(t)));
+        writeln!(out, "\nJokes{}", start.unwrap_or_default())?;
         for (i, j) in e.jokes.iter().enumerate() {
             // A joke without a title starts on its number line, so a list of one-liners reads as one.
             let body = clean(&j.body);
