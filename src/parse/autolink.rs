@@ -1,0 +1,92 @@
+//! Addresses a reader sees as links although the markdown does not mark them: bare `https://…` URLs and email
+//! addresses in running text, found by the `linkify` crate (never a hand-written pattern).
+//!
+//! The walker hands over each run of consecutive text events (markdown splits a URL's text at `_`, `&amp;` and
+//! escapes); code spans, code blocks, link texts and image alt texts never reach here.
+
+use linkify::{LinkFinder, LinkKind};
+
+/// A link found in a run of text: byte range in that text, and the address to open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub span: std::ops::Range<usize>,
+    /// `https://…` as written, or `mailto:` + the address.
+    pub url: String,
+}
+
+/// Finds URLs (only with a scheme: `setup.py` or `Python 3.12` are not links) and email addresses.
+pub struct Autolinker {
+    finder: LinkFinder,
+}
+
+impl Default for Autolinker {
+    fn default() -> Self {
+        let mut finder = LinkFinder::new();
+        finder.kinds(&[LinkKind::Url, LinkKind::Email]);
+        finder.url_must_have_scheme(true);
+        Self { finder }
+    }
+}
+
+/// Could this text hold a link at all? A byte scan that spares linkify almost every run of prose.
+fn may_hold_link(text: &str) -> bool {
+    text.as_bytes().iter().any(|&b| b == b':' || b == b'@')
+}
+
+/// Only web addresses: linkify also accepts `javascript:` or `file:` shapes, which are not for opening.
+fn web(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+impl Autolinker {
+    /// Every link in `text`, in order.
+    pub fn find(&self, text: &str) -> Vec<Found> {
+        if !may_hold_link(text) {
+            return Vec::new();
+        }
+        self.finder
+            .links(text)
+            .filter_map(|l| {
+                let url = match l.kind() {
+                    LinkKind::Email => format!("mailto:{}", l.as_str()),
+                    LinkKind::Url if web(l.as_str()) => l.as_str().to_owned(),
+                    _ => return None,
+                };
+                Some(Found { span: l.start()..l.end(), url })
+            })
+            .collect()
+    }
+}
+
+/// `user@host` written as an email autolink (`<user@host>`) opens as `mailto:user@host`.
+pub fn email_url(address: &str) -> String {
+    if address.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("mailto:")) {
+        address.to_owned()
+    } else {
+        format!("mailto:{address}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls(text: &str) -> Vec<String> {
+        Autolinker::default().find(text).into_iter().map(|f| f.url).collect()
+    }
+
+    #[test]
+    fn bare_urls_and_emails() {
+        assert_eq!(urls("see https://example.com/a_b, then"), ["https://example.com/a_b"]);
+        assert_eq!(urls("write to someone@example.org."), ["mailto:someone@example.org"]);
+        assert!(urls("setup.py and Python 3.12: fine").is_empty());
+        assert!(urls("javascript:alert(1) ftp://x.example/y").is_empty());
+    }
+
+    #[test]
+    fn email_autolinks_get_a_scheme_once() {
+        assert_eq!(email_url("a@b.example"), "mailto:a@b.example");
+        assert_eq!(email_url("mailto:a@b.example"), "mailto:a@b.example");
+    }
+}
