@@ -39,6 +39,13 @@ fn web(url: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
+/// An address as people write one (`name.surname+tag@host`): linkify accepts every character RFC 5322 allows
+/// before the `@`, which reads `splithost('//127.0.0.1#@evil.com')` as an address.
+fn plain_address(address: &str) -> bool {
+    let local = address.split('@').next().unwrap_or("");
+    !local.is_empty() && local.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-'))
+}
+
 impl Autolinker {
     /// Every link in `text`, in order.
     pub fn find(&self, text: &str) -> Vec<Found> {
@@ -49,7 +56,7 @@ impl Autolinker {
             .links(text)
             .filter_map(|l| {
                 let url = match l.kind() {
-                    LinkKind::Email => format!("mailto:{}", l.as_str()),
+                    LinkKind::Email if plain_address(l.as_str()) => format!("mailto:{}", l.as_str()),
                     LinkKind::Url if web(l.as_str()) => l.as_str().to_owned(),
                     _ => return None,
                 };
@@ -82,6 +89,7 @@ mod tests {
         assert_eq!(urls("write to someone@example.org."), ["mailto:someone@example.org"]);
         assert!(urls("setup.py and Python 3.12: fine").is_empty());
         assert!(urls("javascript:alert(1) ftp://x.example/y").is_empty());
+        assert!(urls("splithost('//127.0.0.1#@evil.com/')").is_empty());
     }
 
     #[test]

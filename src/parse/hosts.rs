@@ -315,7 +315,17 @@ mod tests {
         let names: Vec<&str> = eps.iter().map(|e| e.sponsors[0].name.as_str()).collect();
         assert_eq!(
             names,
-            ["ScoutAPM", "ScoutAPM", "ScoutAPM", "DigitalOcean", "DigitalOcean", "DigitalOcean", "DigitalOcean", "DigitalOcean", "Linode"]
+            [
+                "ScoutAPM",
+                "ScoutAPM",
+                "ScoutAPM",
+                "DigitalOcean",
+                "DigitalOcean",
+                "DigitalOcean",
+                "DigitalOcean",
+                "DigitalOcean",
+                "Linode"
+            ]
         );
         let show = Show {
             sponsors: vec![ShowHost { name: "Scout APM".into(), aliases: vec!["Scout".into()] }],

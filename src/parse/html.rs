@@ -176,7 +176,10 @@ mod tests {
 
     #[test]
     fn inline_tags() {
-        assert_eq!(inline_tag("<a href=\"https://x.example/?a=1&amp;b=2\">"), InlineTag::LinkOpen("https://x.example/?a=1&b=2".into()));
+        assert_eq!(
+            inline_tag("<a href=\"https://x.example/?a=1&amp;b=2\">"),
+            InlineTag::LinkOpen("https://x.example/?a=1&b=2".into())
+        );
         assert_eq!(inline_tag("<A class=x HREF='https://y.example'>"), InlineTag::LinkOpen("https://y.example".into()));
         assert_eq!(inline_tag("<a data-href=\"z\">"), InlineTag::Other);
         assert_eq!(inline_tag("</a>"), InlineTag::LinkClose);

@@ -313,9 +313,38 @@ fn name_number(text: &str) -> Option<Marker> {
     })
 }
 
+fn parse_plain(text: &str) -> Option<Marker> {
+    name_first(text).or_else(|| number_first(text)).or_else(|| name_number(text))
+}
+
+/// How far into a line bold split mid-word (`B****rian #****3:`) is looked through.
+const STARRED_PREFIX: usize = 80;
+
+/// A marker whose bold was split mid-word (`**B****rian #****3:**` reads `B**rian # **3:`): read again with the
+/// asterisks of the line's start taken out, lengths mapped back to the text as given.
+fn starred(text: &str) -> Option<Marker> {
+    let head = super::text::prefix(text, STARRED_PREFIX);
+    if !head.contains('*') {
+        return None;
+    }
+    let mut cleaned = String::with_capacity(head.len());
+    // For each byte of `cleaned`, where it was in `text`.
+    let mut origin = Vec::with_capacity(head.len() + 1);
+    for (i, c) in head.char_indices() {
+        if c != '*' {
+            cleaned.push(c);
+            origin.extend((0..c.len_utf8()).map(|k| i + k));
+        }
+    }
+    origin.push(head.len());
+    let m = parse_plain(&cleaned)?;
+    let back = |n: usize| origin.get(n).copied().unwrap_or(head.len());
+    Some(Marker { len: back(m.len), len_without_name: back(m.len_without_name), ..m })
+}
+
 /// A segment marker at the start of `text`, if there is one.
 pub fn parse_marker(text: &str) -> Option<Marker> {
-    name_first(text).or_else(|| number_first(text)).or_else(|| name_number(text))
+    parse_plain(text).or_else(|| starred(text))
 }
 
 /// The countdown form `10: Title` (a year-in-review list): ordinal and the byte length of `10: `.
@@ -404,6 +433,13 @@ mod tests {
         assert_eq!(pep, Some(NameCertainty::OnlyIfKnown));
         assert!(raw_line_is_marker("**BO 1: [Title](u)**"));
         assert!(raw_line_is_marker("**Brian #:** [Title](u)"));
+    }
+
+    #[test]
+    fn bold_split_mid_word() {
+        assert_eq!(m("B**rian # **3: Title"), Some((Some("Brian".into()), Ordinal::Number(3), "Title".into())));
+        assert_eq!(m("A**lex #**3:** Title"), Some((Some("Alex".into()), Ordinal::Number(3), "Title".into())));
+        assert_eq!(m("Just **bold** words"), None);
     }
 
     #[test]

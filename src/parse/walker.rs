@@ -124,6 +124,8 @@ struct Open<'a> {
     html_links: usize,
     /// Inside a code span or block: no bare URLs there.
     code: bool,
+    /// Alt text of images inside the innermost open link: its label when it has no words of its own.
+    alt: String,
 }
 
 /// Consecutive text events outside links, images and code, where bare URLs and email addresses are looked for.
@@ -168,15 +170,18 @@ impl<'a> Open<'a> {
     }
 
     fn push_text(&mut self, s: &CowStr<'a>, links: &mut [RawLink<'a>]) {
-        // An image's alt text labels the link around it (`[![logo](img.png)](https://home)`), but is not part
-        // of the line a reader sees as a title.
+        // An image's alt text is not part of the line a reader sees as a title; it labels the link around it
+        // when that link has no words of its own (`[![logo](img.png)](https://home)`).
+        if self.image_depth > 0 {
+            if !self.link_stack.is_empty() {
+                self.alt.push_str(s);
+            }
+            return;
+        }
         for &(li, _) in &self.link_stack {
             if let Some(l) = links.get_mut(li) {
                 append(&mut l.text, s);
             }
-        }
-        if self.image_depth > 0 {
-            return;
         }
         if self.lined()
             && self.block.lines.len() <= TEXT_LINES
@@ -191,9 +196,18 @@ impl<'a> Open<'a> {
         links.push(RawLink { text: Cow::Borrowed(""), url, block, offset });
         let at = self.block.lines.last().map_or(0, |l| l.text.len());
         self.link_stack.push((index, at));
+        self.alt.clear();
     }
 
-    fn close_link(&mut self) {
+    fn close_link(&mut self, links: &mut [RawLink<'a>]) {
+        let alt = std::mem::take(&mut self.alt);
+        if let Some(&(index, _)) = self.link_stack.last()
+            && let Some(l) = links.get_mut(index)
+            && l.text.trim().is_empty()
+            && !alt.trim().is_empty()
+        {
+            l.text = Cow::Owned(alt);
+        }
         if let Some((index, at)) = self.link_stack.pop()
             && self.lined()
             && let Some(line) = self.block.lines.last_mut()
@@ -285,6 +299,7 @@ pub fn walk(text: &str) -> Walk<'_> {
                         image_depth: 0,
                         html_links: 0,
                         code: kind == BlockKind::Code,
+                        alt: String::new(),
                     });
                 }
                 Event::Rule => walk.blocks.push(Block {
@@ -316,7 +331,8 @@ pub fn walk(text: &str) -> Walk<'_> {
                         cur.block.items.push(Item { range: range.clone(), images: 0 });
                     }
                     Tag::Link { link_type, dest_url, .. } => {
-                        let url = if link_type == LinkType::Email { Cow::Owned(email_url(&dest_url)) } else { cow(dest_url) };
+                        let url =
+                            if link_type == LinkType::Email { Cow::Owned(email_url(&dest_url)) } else { cow(dest_url) };
                         cur.open_link(url, block_index, range.start, &mut walk.links);
                     }
                     Tag::CodeBlock(_) => cur.code = true,
@@ -334,7 +350,7 @@ pub fn walk(text: &str) -> Walk<'_> {
             Event::End(tag_end) => {
                 cur.depth -= 1;
                 match tag_end {
-                    TagEnd::Link => cur.close_link(),
+                    TagEnd::Link => cur.close_link(&mut walk.links),
                     TagEnd::CodeBlock => cur.code = false,
                     TagEnd::Image => cur.image_depth = cur.image_depth.saturating_sub(1),
                     _ => {}
@@ -377,7 +393,7 @@ pub fn walk(text: &str) -> Walk<'_> {
                 }
                 InlineTag::LinkClose if cur.html_links > 0 => {
                     cur.html_links -= 1;
-                    cur.close_link();
+                    cur.close_link(&mut walk.links);
                 }
                 InlineTag::Break => {
                     if cur.lined() || !cur.link_stack.is_empty() {
@@ -430,17 +446,24 @@ mod tests {
 
     #[test]
     fn bare_urls_and_emails_are_links_but_not_in_code() {
-        let w = walk("See https://a.example/x_y_z, `https://code.example` and <me@b.example>.\n\n```\nhttps://c.example\n```\n");
-        assert_eq!(urls(&w), [("https://a.example/x_y_z", "https://a.example/x_y_z"), ("me@b.example", "mailto:me@b.example")]);
+        let w = walk(
+            "See https://a.example/x_y_z, `https://code.example` and <me@b.example>.\n\n```\nhttps://c.example\n```\n",
+        );
+        assert_eq!(
+            urls(&w),
+            [("https://a.example/x_y_z", "https://a.example/x_y_z"), ("me@b.example", "mailto:me@b.example")]
+        );
         assert_eq!(w.blocks[0].links, 0..2);
         assert!(w.blocks[0].lines[0].links.len() == 1, "only the marked-up link sits on the line");
     }
 
     #[test]
     fn an_image_inside_a_link_labels_it_and_stays_out_of_the_line() {
-        let w = walk("## ![rocket](r.png) Launch [![logo](img.png)](https://home.example)\n\n![alone](a.png)\n");
-        assert_eq!(urls(&w), [("logo", "https://home.example")]);
-        assert_eq!(w.blocks[0].lines[0].text.trim(), "Launch");
+        let w = walk(
+            "## ![rocket](r.png) Launch [![logo](img.png)](https://home.example) [![x](y.png) Go](https://g.example)\n\n![alone](a.png)\n",
+        );
+        assert_eq!(urls(&w), [("logo", "https://home.example"), (" Go", "https://g.example")]);
+        assert_eq!(w.blocks[0].lines[0].text.trim(), "Launch   Go");
     }
 
     #[test]
