@@ -28,9 +28,39 @@ impl Default for Autolinker {
     }
 }
 
-/// Could this text hold a link at all? A byte scan that spares linkify almost every run of prose.
-fn may_hold_link(text: &str) -> bool {
-    text.as_bytes().iter().any(|&b| b == b':' || b == b'@')
+/// Where links may start in a whole document: every `://` and `@`, found with two memchr scans, so
+/// a run of prose is judged by a lookup instead of a scan of its own.
+#[derive(Debug, Default)]
+pub struct Hints {
+    at: Vec<usize>,
+}
+
+impl Hints {
+    pub fn new(text: &str) -> Self {
+        let mut at = Vec::with_capacity(64);
+        // `str::find` with one ASCII char is a vectorised memchr; a substring searcher costs more per byte.
+        let mut from = 0;
+        while let Some(i) = text.get(from..).and_then(|r| r.find(':')) {
+            let colon = from + i;
+            if text.as_bytes().get(colon + 1..colon + 3) == Some(b"//") {
+                at.push(colon);
+            }
+            from = colon + 1;
+        }
+        let mut from = 0;
+        while let Some(i) = text.get(from..).and_then(|r| r.find('@')) {
+            at.push(from + i);
+            from += i + 1;
+        }
+        at.sort_unstable();
+        Self { at }
+    }
+
+    /// Is there a hint inside `range` (source offsets)?
+    pub fn any_in(&self, range: &std::ops::Range<usize>) -> bool {
+        let i = self.at.partition_point(|&p| p < range.start);
+        self.at.get(i).is_some_and(|&p| p < range.end)
+    }
 }
 
 /// Only web addresses: linkify also accepts `javascript:` or `file:` shapes, which are not for opening.
@@ -49,9 +79,6 @@ fn plain_address(address: &str) -> bool {
 impl Autolinker {
     /// Every link in `text`, in order.
     pub fn find(&self, text: &str) -> Vec<Found> {
-        if !may_hold_link(text) {
-            return Vec::new();
-        }
         self.finder
             .links(text)
             .filter_map(|l| {

@@ -65,15 +65,22 @@ pub fn inline_tag(tag: &str) -> InlineTag {
     }
 }
 
-/// Could the text hold an HTML block: a line opening with `<` and a letter (or `/`) after at most three
-/// spaces? A byte scan, so notes without HTML pay no second parse.
+/// Could the text hold an HTML block: a line opening with a tag (`<p>`, `</div>`, `<a href…`) after at most
+/// three spaces? A byte scan, so notes without HTML pay no second parse.
 fn may_hold_block(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(i) = text.get(from..).and_then(|r| r.find('<')).map(|i| i + from) {
         from = i + 1;
-        let next = bytes.get(i + 1).copied().unwrap_or(b' ');
-        if !(next.is_ascii_alphabetic() || next == b'/') {
+        // A tag name, then a space, `>` or `/`: not an autolink (`<https://…>`) or a `<word>` of prose.
+        let name_at = i + 1 + usize::from(bytes.get(i + 1) == Some(&b'/'));
+        let name = bytes.get(name_at..).unwrap_or(&[]);
+        let len = name.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
+        let after = name.get(len).copied().unwrap_or(b'\n');
+        if len == 0
+            || !name.first().is_some_and(u8::is_ascii_alphabetic)
+            || !matches!(after, b' ' | b'\t' | b'\n' | b'\r' | b'>' | b'/')
+        {
             continue;
         }
         let mut s = i;
@@ -204,5 +211,7 @@ mod tests {
     fn text_without_html_is_borrowed() {
         let (out, _) = convert_blocks(Cow::Borrowed("a < b\n\n- x <y>\n"), vec![3]);
         assert!(matches!(out, Cow::Borrowed(_)));
+        assert!(!may_hold_block("<https://auto.example>\n"));
+        assert!(may_hold_block("text\n  </div>\n"));
     }
 }

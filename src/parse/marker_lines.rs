@@ -23,20 +23,27 @@ struct Free {
 }
 
 fn plan(text: &str) -> Vec<Free> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut prev_blank = true;
     let mut pos = 0;
-    while pos < text.len() {
-        let rest = text.get(pos..).unwrap_or("");
-        let len = rest.find('\n').map_or(rest.len(), |i| i + 1);
-        let line = rest.get(..len).unwrap_or(rest);
-        let trimmed = line.trim_start_matches([' ', '\t']);
-        let indent = line.len() - trimmed.len();
-        if opens_like_marker(trimmed) && (indent > 0 || !prev_blank) && raw_line_is_marker(line) {
-            out.push(Free { at: pos, indent, blank_before: !prev_blank });
+    while pos < bytes.len() {
+        // A byte loop over the indentation only; the line's end is found with memchr.
+        let mut first = pos;
+        while matches!(bytes.get(first), Some(b' ' | b'\t')) {
+            first += 1;
         }
-        prev_blank = trimmed.trim().is_empty();
-        pos += len;
+        let end = text.get(first..).and_then(|r| r.find('\n')).map_or(bytes.len(), |i| first + i + 1);
+        let blank = matches!(bytes.get(first), None | Some(b'\n' | b'\r'));
+        let indent = first - pos;
+        if !blank && (indent > 0 || !prev_blank) {
+            let line = text.get(pos..end).unwrap_or("");
+            if opens_like_marker(text.get(first..end).unwrap_or("")) && raw_line_is_marker(line) {
+                out.push(Free { at: pos, indent, blank_before: !prev_blank });
+            }
+        }
+        prev_blank = blank;
+        pos = end;
     }
     out
 }

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::autolink::{Autolinker, email_url};
+use super::autolink::{Autolinker, Hints, email_url};
 use super::html::{InlineTag, inline_tag};
 
 /// What a top-level block is.
@@ -128,38 +128,60 @@ struct Open<'a> {
     alt: String,
 }
 
-/// Consecutive text events outside links, images and code, where bare URLs and email addresses are looked for.
-#[derive(Default)]
-struct Run<'a> {
-    text: Cow<'a, str>,
-    /// Source offset of the first piece.
-    start: usize,
-    block: usize,
+/// Finds bare links in runs of text: linkify, asked only where the document has a `://` or an `@`.
+struct Finder {
+    linker: Autolinker,
+    hints: Hints,
 }
 
-impl<'a> Run<'a> {
-    fn push(&mut self, piece: &CowStr<'a>, at: usize, block: usize) {
-        if self.text.is_empty() {
-            self.start = at;
-            self.block = block;
+/// Consecutive text events outside links, images and code, where bare URLs and email addresses are looked for.
+/// Kept as a source range while the text is the source verbatim, so prose costs no copy; a run whose text
+/// differs from its source (an escape, an entity) is joined from its pieces.
+#[derive(Default)]
+struct Run {
+    range: Range<usize>,
+    /// The run's text once it is no longer the source verbatim.
+    joined: Option<String>,
+    block: usize,
+    active: bool,
+}
+
+impl Run {
+    fn push(&mut self, source: &str, piece: &CowStr<'_>, at: &Range<usize>, block: usize) {
+        let verbatim = matches!(piece, CowStr::Borrowed(_)) && piece.len() == at.len();
+        if !self.active {
+            *self = Run { range: at.start..at.start, joined: None, block, active: true };
         }
-        append(&mut self.text, piece);
+        if self.joined.is_none() && !(verbatim && at.start == self.range.end) {
+            self.joined = Some(source.get(self.range.clone()).unwrap_or("").to_owned());
+        }
+        if let Some(joined) = &mut self.joined {
+            joined.push_str(piece);
+        }
+        self.range.end = at.end;
     }
 
     /// Record the links of the run, in order, and start a new run.
-    fn flush(&mut self, finder: &Autolinker, links: &mut Vec<RawLink<'a>>) {
-        if self.text.is_empty() {
+    fn flush<'a>(&mut self, source: &'a str, finder: &Finder, links: &mut Vec<RawLink<'a>>) {
+        if !std::mem::take(&mut self.active) || !finder.hints.any_in(&self.range) {
+            self.joined = None;
             return;
         }
-        let text = std::mem::take(&mut self.text);
-        for found in finder.find(&text) {
-            let written = text.get(found.span.clone()).unwrap_or("");
-            links.push(RawLink {
-                text: Cow::Owned(written.to_owned()),
-                url: Cow::Owned(found.url),
-                block: self.block,
-                offset: self.start + found.span.start,
-            });
+        let finder = &finder.linker;
+        let start = self.range.start;
+        let block = self.block;
+        if let Some(joined) = self.joined.take() {
+            for found in finder.find(&joined) {
+                let written = joined.get(found.span.clone()).unwrap_or("").to_owned();
+                let offset = start + found.span.start;
+                links.push(RawLink { text: Cow::Owned(written), url: Cow::Owned(found.url), block, offset });
+            }
+        } else if let Some(text) = source.get(self.range.clone()) {
+            for found in finder.find(text) {
+                let written = text.get(found.span.clone()).unwrap_or("");
+                let offset = start + found.span.start;
+                links.push(RawLink { text: Cow::Borrowed(written), url: Cow::Owned(found.url), block, offset });
+            }
         }
     }
 }
@@ -263,12 +285,12 @@ pub fn walk(text: &str) -> Walk<'_> {
     let mut open: Option<Open> = None;
     // One link stack for the whole walk, handed from block to block.
     let mut spare_stack: Vec<(usize, usize)> = Vec::new();
-    let finder = Autolinker::default();
+    let finder = Finder { linker: Autolinker::default(), hints: Hints::new(text) };
     let mut run = Run::default();
     for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
         let is_text = matches!(event, Event::Text(_));
-        if !is_text {
-            run.flush(&finder, &mut walk.links);
+        if !is_text && run.active {
+            run.flush(text, &finder, &mut walk.links);
         }
         let Some(cur) = open.as_mut() else {
             match event {
@@ -383,7 +405,7 @@ pub fn walk(text: &str) -> Walk<'_> {
                     cur.push_text(&s, &mut walk.links);
                 }
                 if is_text && !cur.code && cur.link_stack.is_empty() && cur.image_depth == 0 {
-                    run.push(&s, range.start, block_index);
+                    run.push(text, &s, &range, block_index);
                 }
             }
             Event::InlineHtml(tag) => match inline_tag(&tag) {
@@ -412,7 +434,7 @@ pub fn walk(text: &str) -> Walk<'_> {
             _ => {}
         }
     }
-    run.flush(&finder, &mut walk.links);
+    run.flush(text, &finder, &mut walk.links);
     if let Some(mut done) = open.take() {
         done.block.links.end = walk.links.len();
         walk.blocks.push(done.block);
@@ -480,6 +502,12 @@ mod tests {
         assert_eq!(walk("[Talk Show #3: x](https://t.example)\n").blocks[0].opening, Opening::PlainLink);
         assert_eq!(walk("[**Brian #3: x**](https://t.example)\n").blocks[0].opening, Opening::Link);
         assert_eq!(walk("[](https://t.example) **Brian #3:** x\n").blocks[0].opening, Opening::Link);
+    }
+
+    #[test]
+    fn escaped_bare_urls_read_as_seen() {
+        let w = walk("see https://a.example/x\\_y and more\n");
+        assert_eq!(urls(&w), [("https://a.example/x_y", "https://a.example/x_y")]);
     }
 
     #[test]
