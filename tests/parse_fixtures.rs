@@ -295,3 +295,13 @@ fn sponsor_spellings_fold_across_the_library() {
     canonicalize_hosts(&mut eps, &Show::default());
     assert!(eps.iter().all(|e| e.sponsors[0].name == "ScoutAPM"));
 }
+
+#[test]
+fn a_marker_after_an_empty_link_on_its_own_line_is_a_marker() {
+    let notes = "# Python Bytes 9\n\n**Alex #1:** [One](https://one.example.org)\n\n- body\n\n\
+                 [](https://empty.example.org) **Sam #2:** [Two](https://two.example.org)\n\n- more\n";
+    let e = parse_episode(notes).unwrap();
+    let got: Vec<(Option<&str>, &str)> = e.segments.iter().map(|s| (s.host.as_deref(), s.title.as_str())).collect();
+    assert_eq!(got, [(Some("Alex"), "One"), (Some("Sam"), "Two")]);
+    assert_eq!(e.segments[1].url.as_deref(), Some("https://two.example.org"));
+}
