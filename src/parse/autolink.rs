@@ -4,7 +4,13 @@
 //! The walker hands over each run of consecutive text events (markdown splits a URL's text at `_`, `&amp;` and
 //! escapes); code spans, code blocks, link texts and image alt texts never reach here.
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use linkify::{LinkFinder, LinkKind};
+use pulldown_cmark::CowStr;
+
+use super::walker::RawLink;
 
 /// A link found in a run of text: byte range in that text, and the address to open.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,6 +105,64 @@ pub fn email_url(address: &str) -> String {
         address.to_owned()
     } else {
         format!("mailto:{address}")
+    }
+}
+
+/// Finds bare links in runs of text: linkify, asked only where the document has a `://` or an `@`.
+pub struct Finder {
+    pub linker: Autolinker,
+    pub hints: Hints,
+}
+
+/// Consecutive text events outside links, images and code, where bare URLs and email addresses are looked for.
+/// Kept as a source range while the text is the source verbatim, so prose costs no copy; a run whose text
+/// differs from its source (an escape, an entity) is joined from its pieces.
+#[derive(Default)]
+pub struct Run {
+    range: Range<usize>,
+    /// The run's text once it is no longer the source verbatim.
+    joined: Option<String>,
+    block: usize,
+    pub active: bool,
+}
+
+impl Run {
+    pub fn push(&mut self, source: &str, piece: &CowStr<'_>, at: &Range<usize>, block: usize) {
+        let verbatim = matches!(piece, CowStr::Borrowed(_)) && piece.len() == at.len();
+        if !self.active {
+            *self = Run { range: at.start..at.start, joined: None, block, active: true };
+        }
+        if self.joined.is_none() && !(verbatim && at.start == self.range.end) {
+            self.joined = Some(source.get(self.range.clone()).unwrap_or("").to_owned());
+        }
+        if let Some(joined) = &mut self.joined {
+            joined.push_str(piece);
+        }
+        self.range.end = at.end;
+    }
+
+    /// Record the links of the run, in order, and start a new run.
+    pub fn flush<'a>(&mut self, source: &'a str, finder: &Finder, links: &mut Vec<RawLink<'a>>) {
+        if !std::mem::take(&mut self.active) || !finder.hints.any_in(&self.range) {
+            self.joined = None;
+            return;
+        }
+        let finder = &finder.linker;
+        let start = self.range.start;
+        let block = self.block;
+        if let Some(joined) = self.joined.take() {
+            for found in finder.find(&joined) {
+                let written = joined.get(found.span.clone()).unwrap_or("").to_owned();
+                let offset = start + found.span.start;
+                links.push(RawLink { text: Cow::Owned(written), url: Cow::Owned(found.url), block, offset });
+            }
+        } else if let Some(text) = source.get(self.range.clone()) {
+            for found in finder.find(text) {
+                let written = text.get(found.span.clone()).unwrap_or("");
+                let offset = start + found.span.start;
+                links.push(RawLink { text: Cow::Borrowed(written), url: Cow::Owned(found.url), block, offset });
+            }
+        }
     }
 }
 

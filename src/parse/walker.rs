@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::autolink::{Autolinker, Hints, email_url};
+use super::autolink::{Autolinker, Finder, Hints, Run, email_url};
 use super::html::{InlineTag, inline_tag};
 
 /// What a top-level block is.
@@ -126,64 +126,6 @@ struct Open<'a> {
     code: bool,
     /// Alt text of images inside the innermost open link: its label when it has no words of its own.
     alt: String,
-}
-
-/// Finds bare links in runs of text: linkify, asked only where the document has a `://` or an `@`.
-struct Finder {
-    linker: Autolinker,
-    hints: Hints,
-}
-
-/// Consecutive text events outside links, images and code, where bare URLs and email addresses are looked for.
-/// Kept as a source range while the text is the source verbatim, so prose costs no copy; a run whose text
-/// differs from its source (an escape, an entity) is joined from its pieces.
-#[derive(Default)]
-struct Run {
-    range: Range<usize>,
-    /// The run's text once it is no longer the source verbatim.
-    joined: Option<String>,
-    block: usize,
-    active: bool,
-}
-
-impl Run {
-    fn push(&mut self, source: &str, piece: &CowStr<'_>, at: &Range<usize>, block: usize) {
-        let verbatim = matches!(piece, CowStr::Borrowed(_)) && piece.len() == at.len();
-        if !self.active {
-            *self = Run { range: at.start..at.start, joined: None, block, active: true };
-        }
-        if self.joined.is_none() && !(verbatim && at.start == self.range.end) {
-            self.joined = Some(source.get(self.range.clone()).unwrap_or("").to_owned());
-        }
-        if let Some(joined) = &mut self.joined {
-            joined.push_str(piece);
-        }
-        self.range.end = at.end;
-    }
-
-    /// Record the links of the run, in order, and start a new run.
-    fn flush<'a>(&mut self, source: &'a str, finder: &Finder, links: &mut Vec<RawLink<'a>>) {
-        if !std::mem::take(&mut self.active) || !finder.hints.any_in(&self.range) {
-            self.joined = None;
-            return;
-        }
-        let finder = &finder.linker;
-        let start = self.range.start;
-        let block = self.block;
-        if let Some(joined) = self.joined.take() {
-            for found in finder.find(&joined) {
-                let written = joined.get(found.span.clone()).unwrap_or("").to_owned();
-                let offset = start + found.span.start;
-                links.push(RawLink { text: Cow::Owned(written), url: Cow::Owned(found.url), block, offset });
-            }
-        } else if let Some(text) = source.get(self.range.clone()) {
-            for found in finder.find(text) {
-                let written = text.get(found.span.clone()).unwrap_or("");
-                let offset = start + found.span.start;
-                links.push(RawLink { text: Cow::Borrowed(written), url: Cow::Owned(found.url), block, offset });
-            }
-        }
-    }
 }
 
 impl<'a> Open<'a> {
