@@ -151,9 +151,11 @@ pub struct Joke {
 pub struct Show {
     pub name: Option<String>,
     pub hosts: Vec<ShowHost>,
+    /// Sponsors and the other spellings the notes use for them (`Scout APM`: `[ScoutAPM, Scout]`).
+    pub sponsors: Vec<ShowHost>,
 }
 
-/// A host and the other spellings the notes use for them (`MK`, `Brain`).
+/// A host (or a sponsor) and the other spellings the notes use for them (`MK`, `Brain`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ShowHost {

@@ -7,11 +7,14 @@
 //! library afterwards by [`canonicalize_hosts`].
 
 mod assemble;
+mod autolink;
 mod extras;
 mod fences;
 mod front_matter;
 mod hosts;
+mod html;
 mod jokes;
+mod marker_lines;
 mod markers;
 mod sections;
 mod sponsor;
@@ -56,9 +59,11 @@ pub fn parse_episode(source: &str) -> Result<Episode, ParseError> {
         if source.contains("\r\n") { source.replace("\r\n", "\n").into() } else { source.into() };
     let split = front_matter::split(&unix);
     let repaired = fences::repair(split.body);
-    let text: &str = &repaired.text;
+    let (text, inserted) = marker_lines::free(repaired.text, repaired.inserted);
+    let (text, inserted) = html::convert_blocks(text, inserted);
+    let text: &str = &text;
     let walk = walker::walk(text);
-    let map = assemble::LineMap { text, lines_before: split.lines_before, inserted: &repaired.inserted };
+    let map = assemble::LineMap { text, lines_before: split.lines_before, inserted: &inserted };
     let mut episode = assemble::assemble(text, &walk, &map);
     if let Some(front) = split.front {
         if front.title.is_some() {

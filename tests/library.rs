@@ -100,3 +100,19 @@ fn a_missing_or_non_folder_root_is_an_error() {
     write(root, "1.md", &episode(1));
     assert!(matches!(Library::load(&root.join("1.md")), Err(LibraryError::NotAFolder(_))));
 }
+
+#[test]
+fn show_yaml_sponsors_fold_their_aliases_and_unknown_fields_still_warn() {
+    let tmp = TempDir::new("lib-sponsors");
+    let root = tmp.path();
+    write(root, "1.md", "# Python Bytes 1\n\nSponsored by ScoutAPM: [scout](https://scout.example)\n");
+    write(root, "2.md", "# Python Bytes 2\n\nSponsored by Scout: [scout](https://scout.example)\n");
+    write(root, "show.yaml", "name: X\nsponsors:\n  - name: Scout APM\n    aliases: [Scout]\n");
+    let lib = Library::load(root).unwrap();
+    assert!(lib.warnings.is_empty(), "{:?}", lib.warnings);
+    let names: Vec<&str> = lib.episodes.iter().flat_map(|e| e.sponsors.iter().map(|s| s.name.as_str())).collect();
+    assert_eq!(names, ["Scout APM", "Scout APM"]);
+    write(root, "show.yaml", "name: X\nsponsor:\n  - name: Scout APM\n");
+    let lib = Library::load(root).unwrap();
+    assert!(lib.warnings.iter().any(|w| w.contains("show.yaml")), "{:?}", lib.warnings);
+}

@@ -202,3 +202,106 @@ fn library_folds_typos_of_frequent_hosts() {
     let guests = eps.iter().find(|e| e.number == Some(200)).unwrap();
     assert_eq!(hosts(guests), ["Brian", "Anthony Shaw", "Nina Zakharenko", "Michael"], "no first name used alone");
 }
+
+#[test]
+fn marker_lines_that_continue_a_block_start_segments() {
+    let e = fixture("marker_continues_paragraph.md");
+    assert_eq!(titles(&e), ["A tidy little library", "Faster startup", "Notes on packaging", "An indented marker"]);
+    let lines: Vec<usize> = e.segments.iter().map(|s| s.line).collect();
+    assert_eq!(lines, [5, 9, 13, 17], "lines of the file, not of the freed text");
+    assert_eq!(e.segments[3].body, "- The fourth item's body");
+    assert_eq!(extras_hosts(&e), [Some("Alex")]);
+}
+
+#[test]
+fn initials_split_bold_and_unnumbered_markers() {
+    let e = fixture("initials_and_unnumbered.md");
+    let got: Vec<(Option<u32>, Option<&str>, &str)> =
+        e.segments.iter().map(|s| (s.ordinal, s.host.as_deref(), s.title.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (Some(1), Some("AB"), "Initials as the label"),
+            (Some(2), Some("CD"), "Initials with a hash"),
+            (Some(3), Some("Alex"), "Bold split mid-word"),
+            (None, Some("Sam"), "A marker without a number"),
+        ]
+    );
+    assert!(e.segments[3].body.contains("[Another Show #12"), "a marker's shape inside a link's text is not a marker");
+    // Across a library where Alex and Carol present often, their initials fold to them.
+    let mut eps = vec![e];
+    for _ in 0..6 {
+        eps.push(Episode {
+            segments: ["Alex", "Carol"]
+                .iter()
+                .map(|h| shownotes::model::Segment { host: Some((*h).into()), ..Default::default() })
+                .collect(),
+            ..Episode::default()
+        });
+    }
+    canonicalize_hosts(&mut eps, &Show::default());
+    assert_eq!(hosts(&eps[0]), ["Alex", "Carol", "Sam"]);
+}
+
+#[test]
+fn links_a_reader_sees_are_links() {
+    let e = fixture("links_in_text.md");
+    let links: Vec<(&str, &str)> = e.links.iter().map(|l| (l.text.as_str(), l.url.as_str())).collect();
+    assert_eq!(
+        links,
+        [
+            ("Bare links in the body", "https://article.example.org/bare"),
+            ("https://docs.example.org/guide_v2/intro", "https://docs.example.org/guide_v2/intro"),
+            ("hello@example.org", "mailto:hello@example.org"),
+            ("team@example.org", "mailto:team@example.org"),
+            ("https://auto.example.org", "https://auto.example.org"),
+            ("An HTML link title", "https://html.example.org/post"),
+            ("another", "https://html.example.org/more"),
+            ("Project logo", "https://project.example.org"),
+            ("reference link", "https://ref.example.org/page"),
+            ("collapsed one", "https://ref.example.org/collapsed"),
+            ("First extra", "https://extra.example.org/one"),
+            ("a link", "https://close.example.org"),
+        ]
+    );
+    assert_eq!(e.segments[0].links.len(), 5, "bare URLs count as the segment's links");
+    assert_eq!(e.segments[1].title, "An HTML link title");
+    assert_eq!(e.segments[1].url.as_deref(), Some("https://html.example.org/post"));
+    assert_eq!(extras_hosts(&e), [None], "the HTML heading opens the extras");
+    assert!(
+        e.extras[0].items.iter().all(|i| !i.contains('<')),
+        "HTML blocks read as markdown: {:?}",
+        e.extras[0].items
+    );
+}
+
+#[test]
+fn emoji_images_in_headings_are_not_title_words() {
+    let e = fixture("emoji_heading.md");
+    assert_eq!(titles(&e), ["A shiny new release", "Snakes all the way down"]);
+    assert_eq!(
+        e.links.last().map(|l| (l.text.as_str(), l.url.as_str())),
+        Some((":laughing:", "https://joke.example.org"))
+    );
+}
+
+#[test]
+fn sponsor_spellings_fold_across_the_library() {
+    let sponsored = |name: &str| Episode {
+        sponsors: vec![shownotes::model::Sponsor { name: name.into(), url: None }],
+        ..Episode::default()
+    };
+    let mut eps = vec![sponsored("ScoutAPM"), sponsored("Scout APM"), sponsored("ScoutAPM")];
+    canonicalize_hosts(&mut eps, &Show::default());
+    assert!(eps.iter().all(|e| e.sponsors[0].name == "ScoutAPM"));
+}
+
+#[test]
+fn a_marker_after_an_empty_link_on_its_own_line_is_a_marker() {
+    let notes = "# Python Bytes 9\n\n**Alex #1:** [One](https://one.example.org)\n\n- body\n\n\
+                 [](https://empty.example.org) **Sam #2:** [Two](https://two.example.org)\n\n- more\n";
+    let e = parse_episode(notes).unwrap();
+    let got: Vec<(Option<&str>, &str)> = e.segments.iter().map(|s| (s.host.as_deref(), s.title.as_str())).collect();
+    assert_eq!(got, [(Some("Alex"), "One"), (Some("Sam"), "Two")]);
+    assert_eq!(e.segments[1].url.as_deref(), Some("https://two.example.org"));
+}

@@ -71,6 +71,10 @@ fn marker_of(b: &Block) -> Option<Marker> {
         BlockKind::Paragraph | BlockKind::Heading(_) => {}
         _ => return None,
     }
+    // `[Talk Show #3: …](url)`: a marker's shape inside a link's plain text is the link's label.
+    if b.opening == Opening::PlainLink {
+        return None;
+    }
     let line = first_line(b);
     if let Some(m) = parse_marker(line) {
         return Some(m);
@@ -158,10 +162,7 @@ impl Builder<'_> {
                 .filter(|u| block_text(self.text, b).contains(u.as_str()));
         }
         let body_start = b.lines.get(body_line).map_or(b.range.end, |l| l.start);
-        let mut ordinal = match m.ordinal {
-            Ordinal::Number(n) => Some(n),
-            Ordinal::PreShow => None,
-        };
+        let mut ordinal = m.ordinal.number();
         // `#44` after `#3`: a doubled keystroke, read as 4.
         if let (Some(n), Some(prev)) = (ordinal, self.drafts.last().and_then(|d| d.segment.ordinal)) {
             let digits = n.to_string();
@@ -272,7 +273,7 @@ impl Builder<'_> {
         if let Some(m) = marker {
             self.close_segment(b.range.start, i);
             match m.ordinal {
-                Ordinal::Number(_) => self.start_segment(i, b, m),
+                Ordinal::Number(_) | Ordinal::Unnumbered => self.start_segment(i, b, m),
                 Ordinal::PreShow => self.section = Section::Other("Pre-show".into()),
             }
             return;
@@ -390,7 +391,7 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
             })
         })
         .collect();
-    let link_items = !markers.iter().flatten().any(|m| matches!(m.ordinal, Ordinal::Number(_)));
+    let link_items = !markers.iter().flatten().any(|m| m.ordinal.is_item());
     let mut b = Builder {
         text,
         walk,

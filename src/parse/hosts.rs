@@ -57,9 +57,41 @@ pub fn label_host(label: &str, known: &[String], usage: LabelUse) -> Option<Stri
         .then(|| capitalise(l))
 }
 
+/// Initials used as a label (`BO`, `MK`): the one frequent presenter whose name starts with that letter, far
+/// ahead of anyone else with it (the index into `names`).
+fn initials_of(label: &str, names: &[(String, String, usize)], count: usize) -> Option<usize> {
+    if !(2..=3).contains(&label.len()) || !label.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let first = label.chars().next()?.to_ascii_lowercase();
+    let mut same = (0..names.len()).filter(|&i| {
+        let (k, _, _) = &names[i];
+        !k.contains(' ') && k.len() > label.len() && k.starts_with(first)
+    });
+    let top = same.next()?;
+    let runner_up = same.next().map_or(0, |i| names[i].2);
+    let top_count = names[top].2;
+    (top_count >= 5 && top_count >= 4 * runner_up.max(count)).then_some(top)
+}
+
+/// Initials of a show.yaml name and its aliases (`Brian Okken` → `BO`).
+fn show_initials(show: &Show) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for h in &show.hosts {
+        for spelling in std::iter::once(&h.name).chain(&h.aliases) {
+            let initials: String = spelling.split_whitespace().filter_map(|w| w.chars().next()).collect();
+            if initials.chars().count() >= 2 {
+                out.entry(initials.to_lowercase()).or_insert_with(|| h.name.clone());
+            }
+        }
+    }
+    out
+}
+
 /// Canonical spelling of each name the library uses.
 fn build_map(episodes: &[Episode], show: &Show) -> HashMap<String, String> {
     let mut map: HashMap<String, String> = HashMap::new();
+    map.extend(show_initials(show));
     for h in &show.hosts {
         map.insert(h.name.to_lowercase(), h.name.clone());
         for a in &h.aliases {
@@ -102,7 +134,7 @@ fn build_map(episodes: &[Episode], show: &Show) -> HashMap<String, String> {
                 k2 != key && !k2.contains(' ') && *c2 >= 4 * count && is_typo_of(first, k2)
             })
         };
-        let canonical = match full_name.or_else(typo) {
+        let canonical = match full_name.or_else(typo).or_else(|| initials_of(name, &names, *count)) {
             Some(i) => {
                 let (k2, n2, _) = &names[i];
                 map.get(k2).cloned().unwrap_or_else(|| capitalise(n2))
@@ -142,6 +174,61 @@ pub fn canonicalize(episodes: &mut [Episode], show: &Show) {
         }
         e.hosts = hosts;
         merge_extras(e);
+    }
+    fold_sponsors(episodes, show);
+}
+
+/// A sponsor's name as a key: letters and digits, lower case (`Scout APM` and `ScoutAPM` are one sponsor).
+fn sponsor_key(name: &str) -> String {
+    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Fold sponsor spellings across the library: show.yaml's `sponsors` (name and aliases) first, then every
+/// spelling with the same letters takes the most used one, and a rare one-letter slip (`DigialOcean`) takes
+/// the frequent name it misspells.
+fn fold_sponsors(episodes: &mut [Episode], show: &Show) {
+    let mut canonical: HashMap<String, String> = HashMap::new();
+    for s in &show.sponsors {
+        for spelling in std::iter::once(&s.name).chain(&s.aliases) {
+            canonical.insert(sponsor_key(spelling), s.name.clone());
+        }
+    }
+    // Per key: each spelling's count, and the key's total.
+    let mut spellings: HashMap<String, HashMap<&str, usize>> = HashMap::new();
+    for e in episodes.iter() {
+        for s in &e.sponsors {
+            *spellings.entry(sponsor_key(&s.name)).or_default().entry(s.name.as_str()).or_default() += 1;
+        }
+    }
+    let mut keys: Vec<(String, &str, usize)> = spellings
+        .iter()
+        .filter_map(|(k, by)| {
+            let total = by.values().sum();
+            // The most used spelling; on a tie, the one sorting first, so the choice is stable.
+            let best = by.iter().max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))?.0;
+            Some((k.clone(), *best, total))
+        })
+        .collect();
+    keys.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    let mut folded: HashMap<String, String> = HashMap::new();
+    for (key, best, total) in &keys {
+        if let Some(name) = canonical.get(key) {
+            folded.insert(key.clone(), name.clone());
+            continue;
+        }
+        let target = keys.iter().take(64).find(|(k2, _, t2)| k2 != key && *t2 >= 4 * total && is_typo_of(key, k2));
+        let name = match target {
+            Some((k2, b2, _)) => canonical.get(k2).cloned().unwrap_or_else(|| (*b2).to_owned()),
+            None => (*best).to_owned(),
+        };
+        folded.insert(key.clone(), name);
+    }
+    for e in episodes.iter_mut() {
+        for s in &mut e.sponsors {
+            if let Some(name) = folded.get(&sponsor_key(&s.name)) {
+                s.name.clone_from(name);
+            }
+        }
     }
 }
 
@@ -203,10 +290,58 @@ mod tests {
     }
 
     #[test]
+    fn initials_fold_to_the_frequent_host_with_that_letter() {
+        let mut eps: Vec<Episode> = (0..6).map(|_| ep(&["Brian", "Michael"])).collect();
+        eps.push(ep(&["BO", "MK"]));
+        eps.push(ep(&["Bob"]));
+        canonicalize(&mut eps, &Show::default());
+        let last: Vec<&str> = eps[6].hosts.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(last, ["Brian", "Michael"]);
+        assert_eq!(eps[7].hosts[0].name, "Bob");
+    }
+
+    fn sponsored(name: &str) -> Episode {
+        Episode { sponsors: vec![crate::model::Sponsor { name: name.into(), url: None }], ..Episode::default() }
+    }
+
+    #[test]
+    fn sponsor_spellings_fold_across_the_library() {
+        let mut eps: Vec<Episode> = ["ScoutAPM", "ScoutAPM", "Scout APM", "DigitalOcean", "DigitalOcean"]
+            .iter()
+            .chain(&["DigitalOcean", "DigitalOcean", "DigialOcean", "Linode"])
+            .map(|n| sponsored(n))
+            .collect();
+        canonicalize(&mut eps, &Show::default());
+        let names: Vec<&str> = eps.iter().map(|e| e.sponsors[0].name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "ScoutAPM",
+                "ScoutAPM",
+                "ScoutAPM",
+                "DigitalOcean",
+                "DigitalOcean",
+                "DigitalOcean",
+                "DigitalOcean",
+                "DigitalOcean",
+                "Linode"
+            ]
+        );
+        let show = Show {
+            sponsors: vec![ShowHost { name: "Scout APM".into(), aliases: vec!["Scout".into()] }],
+            ..Show::default()
+        };
+        let mut eps = vec![sponsored("ScoutAPM"), sponsored("Scout")];
+        canonicalize(&mut eps, &show);
+        assert!(eps.iter().all(|e| e.sponsors[0].name == "Scout APM"));
+    }
+
+    #[test]
     fn show_yaml_aliases_win() {
         let show = Show {
             name: None,
             hosts: vec![ShowHost { name: "Michael Kennedy".into(), aliases: vec!["Michael".into(), "MK".into()] }],
+            sponsors: Vec::new(),
         };
         let mut eps = vec![ep(&["Michael"])];
         canonicalize(&mut eps, &show);

@@ -11,6 +11,23 @@ pub enum Ordinal {
     Number(u32),
     /// `#0`, `#0.1`: an announcement before the news items, not a segment.
     PreShow,
+    /// `Brian #:`: a news item whose number was left out.
+    Unnumbered,
+}
+
+impl Ordinal {
+    /// The number as written, when there is one.
+    pub fn number(self) -> Option<u32> {
+        match self {
+            Ordinal::Number(n) => Some(n),
+            Ordinal::PreShow | Ordinal::Unnumbered => None,
+        }
+    }
+
+    /// Does the marker open a news item (a segment), numbered or not?
+    pub fn is_item(self) -> bool {
+        matches!(self, Ordinal::Number(_) | Ordinal::Unnumbered)
+    }
 }
 
 /// Whether the word after `#N` (no colon, no parentheses) can be trusted to be a name.
@@ -125,6 +142,20 @@ fn hash_number(cur: &mut Cursor) -> Option<Ordinal> {
     Some(if decimal || n == 0 { Ordinal::PreShow } else { Ordinal::Number(n) })
 }
 
+/// `#` and a colon with no number between (`Brian #:`): the number was left out. The colon stays for
+/// [`marker_tail`].
+fn hash_blank(cur: &mut Cursor) -> Option<Ordinal> {
+    let start = cur.pos;
+    if cur.eat('#') {
+        cur.spaces();
+        if matches!(cur.peek(), Some(':' | '：')) {
+            return Some(Ordinal::Unnumbered);
+        }
+    }
+    cur.pos = start;
+    None
+}
+
 /// Skip `(bonus!)`-style asides and the colon that ends a marker; returns whether a colon was seen.
 fn marker_tail(cur: &mut Cursor) -> bool {
     cur.spaces();
@@ -166,7 +197,7 @@ fn name_first(text: &str) -> Option<Marker> {
         let name_end = cur.pos;
         cur.spaces();
         if cur.peek() == Some('#') {
-            let ordinal = hash_number(&mut cur)?;
+            let ordinal = hash_number(&mut cur).or_else(|| hash_blank(&mut cur))?;
             marker_tail(&mut cur);
             let host = text.get(name_start..name_end)?.to_owned();
             return Some(Marker {
@@ -270,18 +301,50 @@ fn name_number(text: &str) -> Option<Marker> {
     cur.spaces();
     let n: u32 = digits.parse().ok()?;
     let host = text.get(name_start..name_end)?.to_owned();
+    // Initials (`BO 1:`, `MK 2:`) are a host's label whether or not another marker names them; three capitals
+    // (`PEP 8:`) are more often a name of something else.
+    let initials = host.len() == 2 && host.bytes().all(|b| b.is_ascii_uppercase());
     (n > 0).then_some(Marker {
         host: Some(host),
         ordinal: Ordinal::Number(n),
-        certainty: NameCertainty::OnlyIfKnown,
+        certainty: if initials { NameCertainty::Certain } else { NameCertainty::OnlyIfKnown },
         len: cur.pos,
         len_without_name: cur.pos,
     })
 }
 
+fn parse_plain(text: &str) -> Option<Marker> {
+    name_first(text).or_else(|| number_first(text)).or_else(|| name_number(text))
+}
+
+/// How far into a line bold split mid-word (`B****rian #****3:`) is looked through.
+const STARRED_PREFIX: usize = 80;
+
+/// A marker whose bold was split mid-word (`**B****rian #****3:**` reads `B**rian # **3:`): read again with the
+/// asterisks of the line's start taken out, lengths mapped back to the text as given.
+fn starred(text: &str) -> Option<Marker> {
+    let head = super::text::prefix(text, STARRED_PREFIX);
+    if !head.contains('*') {
+        return None;
+    }
+    let mut cleaned = String::with_capacity(head.len());
+    // For each byte of `cleaned`, where it was in `text`.
+    let mut origin = Vec::with_capacity(head.len() + 1);
+    for (i, c) in head.char_indices() {
+        if c != '*' {
+            cleaned.push(c);
+            origin.extend((0..c.len_utf8()).map(|k| i + k));
+        }
+    }
+    origin.push(head.len());
+    let m = parse_plain(&cleaned)?;
+    let back = |n: usize| origin.get(n).copied().unwrap_or(head.len());
+    Some(Marker { len: back(m.len), len_without_name: back(m.len_without_name), ..m })
+}
+
 /// A segment marker at the start of `text`, if there is one.
 pub fn parse_marker(text: &str) -> Option<Marker> {
-    name_first(text).or_else(|| number_first(text)).or_else(|| name_number(text))
+    parse_plain(text).or_else(|| starred(text))
 }
 
 /// The countdown form `10: Title` (a year-in-review list): ordinal and the byte length of `10: `.
@@ -318,8 +381,7 @@ pub fn raw_line_is_marker(line: &str) -> bool {
         return false;
     };
     let cleaned: String = body.chars().filter(|c| !matches!(c, '*' | '_' | '[')).take(200).collect();
-    parse_marker(&cleaned)
-        .is_some_and(|m| matches!(m.ordinal, Ordinal::Number(_)) && m.certainty == NameCertainty::Certain)
+    parse_marker(&cleaned).is_some_and(|m| m.ordinal.is_item() && m.certainty == NameCertainty::Certain)
 }
 
 #[cfg(test)]
@@ -357,6 +419,27 @@ mod tests {
         assert_eq!(m("(bonus) Matt #7: Twilio"), Some((Some("Matt".into()), Ordinal::Number(7), "Twilio".into())));
         let bare = parse_marker("Brian 5 : icdiff").map(|m| (m.certainty, m.ordinal));
         assert_eq!(bare, Some((NameCertainty::OnlyIfKnown, Ordinal::Number(5))));
+    }
+
+    #[test]
+    fn initials_and_missing_numbers() {
+        let bo = parse_marker("BO 1: Title").map(|m| (m.host, m.ordinal, m.certainty));
+        assert_eq!(bo, Some((Some("BO".into()), Ordinal::Number(1), NameCertainty::Certain)));
+        assert_eq!(m("BO #2: Title"), Some((Some("BO".into()), Ordinal::Number(2), "Title".into())));
+        assert_eq!(m("Brian #: Title"), Some((Some("Brian".into()), Ordinal::Unnumbered, "Title".into())));
+        assert_eq!(m("Brian # : Title"), Some((Some("Brian".into()), Ordinal::Unnumbered, "Title".into())));
+        assert_eq!(m("Brian # Title"), None, "a lone `#` without a colon is no marker");
+        let pep = parse_marker("PEP 8: style").map(|m| m.certainty);
+        assert_eq!(pep, Some(NameCertainty::OnlyIfKnown));
+        assert!(raw_line_is_marker("**BO 1: [Title](u)**"));
+        assert!(raw_line_is_marker("**Brian #:** [Title](u)"));
+    }
+
+    #[test]
+    fn bold_split_mid_word() {
+        assert_eq!(m("B**rian # **3: Title"), Some((Some("Brian".into()), Ordinal::Number(3), "Title".into())));
+        assert_eq!(m("A**lex #**3:** Title"), Some((Some("Alex".into()), Ordinal::Number(3), "Title".into())));
+        assert_eq!(m("Just **bold** words"), None);
     }
 
     #[test]

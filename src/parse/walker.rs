@@ -7,7 +7,10 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::autolink::{Autolinker, Finder, Hints, Run, email_url};
+use super::html::{InlineTag, inline_tag};
 
 /// What a top-level block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +30,10 @@ pub enum BlockKind {
 pub enum Opening {
     Strong,
     Emphasis,
+    /// A link whose text starts bold (`[**Brian #1: Title**](url)`) or that holds no text.
     Link,
+    /// A link whose text starts as plain words (`[Talk Show #3: …](url)`): a label, never a marker.
+    PlainLink,
     Text,
     Nothing,
 }
@@ -114,6 +120,12 @@ struct Open<'a> {
     /// Links being read: (index into links, start of its text in the current line).
     link_stack: Vec<(usize, usize)>,
     image_depth: usize,
+    /// Inline `<a href>` links still open (a stray `</a>` closes nothing).
+    html_links: usize,
+    /// Inside a code span or block: no bare URLs there.
+    code: bool,
+    /// Alt text of images inside the innermost open link: its label when it has no words of its own.
+    alt: String,
 }
 
 impl<'a> Open<'a> {
@@ -122,7 +134,12 @@ impl<'a> Open<'a> {
     }
 
     fn push_text(&mut self, s: &CowStr<'a>, links: &mut [RawLink<'a>]) {
+        // An image's alt text is not part of the line a reader sees as a title; it labels the link around it
+        // when that link has no words of its own (`[![logo](img.png)](https://home)`).
         if self.image_depth > 0 {
+            if !self.link_stack.is_empty() {
+                self.alt.push_str(s);
+            }
             return;
         }
         for &(li, _) in &self.link_stack {
@@ -135,6 +152,32 @@ impl<'a> Open<'a> {
             && let Some(line) = self.block.lines.last_mut()
         {
             append(&mut line.text, s);
+        }
+    }
+
+    fn open_link(&mut self, url: Cow<'a, str>, block: usize, offset: usize, links: &mut Vec<RawLink<'a>>) {
+        let index = links.len();
+        links.push(RawLink { text: Cow::Borrowed(""), url, block, offset });
+        let at = self.block.lines.last().map_or(0, |l| l.text.len());
+        self.link_stack.push((index, at));
+        self.alt.clear();
+    }
+
+    fn close_link(&mut self, links: &mut [RawLink<'a>]) {
+        let alt = std::mem::take(&mut self.alt);
+        if let Some(&(index, _)) = self.link_stack.last()
+            && let Some(l) = links.get_mut(index)
+            && l.text.trim().is_empty()
+            && !alt.trim().is_empty()
+        {
+            l.text = Cow::Owned(alt);
+        }
+        if let Some((index, at)) = self.link_stack.pop()
+            && self.lined()
+            && let Some(line) = self.block.lines.last_mut()
+        {
+            let end = line.text.len();
+            line.links.push(LineLink { link: index, span: at.min(end)..end });
         }
     }
 
@@ -184,7 +227,13 @@ pub fn walk(text: &str) -> Walk<'_> {
     let mut open: Option<Open> = None;
     // One link stack for the whole walk, handed from block to block.
     let mut spare_stack: Vec<(usize, usize)> = Vec::new();
+    let finder = Finder { linker: Autolinker::default(), hints: Hints::new(text) };
+    let mut run = Run::default();
     for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+        let is_text = matches!(event, Event::Text(_));
+        if !is_text && run.active {
+            run.flush(text, &finder, &mut walk.links);
+        }
         let Some(cur) = open.as_mut() else {
             match event {
                 Event::Start(tag) => {
@@ -212,6 +261,9 @@ pub fn walk(text: &str) -> Walk<'_> {
                         depth: 1,
                         link_stack: std::mem::take(&mut spare_stack),
                         image_depth: 0,
+                        html_links: 0,
+                        code: kind == BlockKind::Code,
+                        alt: String::new(),
                     });
                 }
                 Event::Rule => walk.blocks.push(Block {
@@ -242,17 +294,12 @@ pub fn walk(text: &str) -> Walk<'_> {
                     Tag::Item if cur.depth == 1 && cur.block.kind == BlockKind::List => {
                         cur.block.items.push(Item { range: range.clone(), images: 0 });
                     }
-                    Tag::Link { dest_url, .. } => {
-                        let index = walk.links.len();
-                        walk.links.push(RawLink {
-                            text: Cow::Borrowed(""),
-                            url: cow(dest_url),
-                            block: block_index,
-                            offset: range.start,
-                        });
-                        let at = cur.block.lines.last().map_or(0, |l| l.text.len());
-                        cur.link_stack.push((index, at));
+                    Tag::Link { link_type, dest_url, .. } => {
+                        let url =
+                            if link_type == LinkType::Email { Cow::Owned(email_url(&dest_url)) } else { cow(dest_url) };
+                        cur.open_link(url, block_index, range.start, &mut walk.links);
                     }
+                    Tag::CodeBlock(_) => cur.code = true,
                     Tag::Image { .. } => {
                         cur.image_depth += 1;
                         cur.block.images += 1;
@@ -267,15 +314,8 @@ pub fn walk(text: &str) -> Walk<'_> {
             Event::End(tag_end) => {
                 cur.depth -= 1;
                 match tag_end {
-                    TagEnd::Link => {
-                        if let Some((index, at)) = cur.link_stack.pop()
-                            && cur.lined()
-                            && let Some(line) = cur.block.lines.last_mut()
-                        {
-                            let end = line.text.len();
-                            line.links.push(LineLink { link: index, span: at.min(end)..end });
-                        }
-                    }
+                    TagEnd::Link => cur.close_link(&mut walk.links),
+                    TagEnd::CodeBlock => cur.code = false,
                     TagEnd::Image => cur.image_depth = cur.image_depth.saturating_sub(1),
                     _ => {}
                 }
@@ -293,10 +333,40 @@ pub fn walk(text: &str) -> Walk<'_> {
                 if cur.lined() && cur.block.opening == Opening::Nothing && !s.trim().is_empty() {
                     cur.block.opening = Opening::Text;
                 }
+                // The first words of the line, straight inside the opening link.
+                if cur.block.opening == Opening::Link
+                    && cur.depth == 2
+                    && cur.link_stack.len() == 1
+                    && cur.block.lines.len() == 1
+                    && cur.block.lines.first().is_some_and(|l| l.text.trim().is_empty())
+                    && !s.trim().is_empty()
+                {
+                    cur.block.opening = Opening::PlainLink;
+                }
                 if cur.block.kind != BlockKind::Code && (cur.lined() || !cur.link_stack.is_empty()) {
                     cur.push_text(&s, &mut walk.links);
                 }
+                if is_text && !cur.code && cur.link_stack.is_empty() && cur.image_depth == 0 {
+                    run.push(text, &s, &range, block_index);
+                }
             }
+            Event::InlineHtml(tag) => match inline_tag(&tag) {
+                InlineTag::LinkOpen(url) => {
+                    cur.open_link(Cow::Owned(url), block_index, range.start, &mut walk.links);
+                    cur.html_links += 1;
+                }
+                InlineTag::LinkClose if cur.html_links > 0 => {
+                    cur.html_links -= 1;
+                    cur.close_link(&mut walk.links);
+                }
+                InlineTag::Break => {
+                    if cur.lined() || !cur.link_stack.is_empty() {
+                        cur.push_text(&CowStr::Borrowed(" "), &mut walk.links);
+                    }
+                    cur.line_break(range.end);
+                }
+                InlineTag::LinkClose | InlineTag::Other => {}
+            },
             Event::SoftBreak | Event::HardBreak => {
                 if cur.lined() || !cur.link_stack.is_empty() {
                     cur.push_text(&CowStr::Borrowed(" "), &mut walk.links);
@@ -306,6 +376,7 @@ pub fn walk(text: &str) -> Walk<'_> {
             _ => {}
         }
     }
+    run.flush(text, &finder, &mut walk.links);
     if let Some(mut done) = open.take() {
         done.block.links.end = walk.links.len();
         walk.blocks.push(done.block);
@@ -331,5 +402,59 @@ mod tests {
         assert_eq!(l.items.len(), 2);
         assert_eq!(w.links[1].url, "u");
         assert_eq!(w.links[1].block, 1);
+    }
+
+    fn urls<'a>(w: &'a Walk<'_>) -> Vec<(&'a str, &'a str)> {
+        w.links.iter().map(|l| (l.text.as_ref(), l.url.as_ref())).collect()
+    }
+
+    #[test]
+    fn bare_urls_and_emails_are_links_but_not_in_code() {
+        let w = walk(
+            "See https://a.example/x_y_z, `https://code.example` and <me@b.example>.\n\n```\nhttps://c.example\n```\n",
+        );
+        assert_eq!(
+            urls(&w),
+            [("https://a.example/x_y_z", "https://a.example/x_y_z"), ("me@b.example", "mailto:me@b.example")]
+        );
+        assert_eq!(w.blocks[0].links, 0..2);
+        assert!(w.blocks[0].lines[0].links.len() == 1, "only the marked-up link sits on the line");
+    }
+
+    #[test]
+    fn an_image_inside_a_link_labels_it_and_stays_out_of_the_line() {
+        let w = walk(
+            "## ![rocket](r.png) Launch [![logo](img.png)](https://home.example) [![x](y.png) Go](https://g.example)\n\n![alone](a.png)\n",
+        );
+        assert_eq!(urls(&w), [("logo", "https://home.example"), (" Go", "https://g.example")]);
+        assert_eq!(w.blocks[0].lines[0].text.trim(), "Launch   Go");
+    }
+
+    #[test]
+    fn inline_html_links_and_breaks() {
+        let w = walk("Read <a href=\"https://h.example/?a=1&amp;b=2\">the post</a><br>next line\n");
+        assert_eq!(urls(&w), [("the post", "https://h.example/?a=1&b=2")]);
+        let lines: Vec<&str> = w.blocks[0].lines.iter().map(|l| l.text.as_ref()).collect();
+        assert_eq!(lines, ["Read the post ", "next line"]);
+        assert_eq!(w.blocks[0].lines[0].links[0].span, 5..13);
+    }
+
+    #[test]
+    fn a_plain_link_opening_is_a_label() {
+        assert_eq!(walk("[Talk Show #3: x](https://t.example)\n").blocks[0].opening, Opening::PlainLink);
+        assert_eq!(walk("[**Brian #3: x**](https://t.example)\n").blocks[0].opening, Opening::Link);
+        assert_eq!(walk("[](https://t.example) **Brian #3:** x\n").blocks[0].opening, Opening::Link);
+    }
+
+    #[test]
+    fn escaped_bare_urls_read_as_seen() {
+        let w = walk("see https://a.example/x\\_y and more\n");
+        assert_eq!(urls(&w), [("https://a.example/x_y", "https://a.example/x_y")]);
+    }
+
+    #[test]
+    fn bold_split_mid_word_reads_as_the_word() {
+        let w = walk("**B****rian #****3:** [Title](https://t.example)\n");
+        assert_eq!(crate::parse::text::collapse(&w.blocks[0].lines[0].text), "Brian #3: Title");
     }
 }
