@@ -1,0 +1,55 @@
+//! Chapters anywhere in the notes: list items and paragraph lines that start with a time, and a bare time
+//! line whose topic is the first item of the list under it.
+
+use super::general::visible;
+use super::heading::valid_url;
+use crate::model::Chapter;
+use crate::parse::chapters::{RawChapter, parse_line, resolve};
+use crate::parse::walker::{BlockKind, Walk};
+
+/// Every chapter of the walk, in document order, times resolved over the whole episode.
+pub fn chapters(text: &str, walk: &Walk<'_>) -> Vec<Chapter> {
+    let mut raw: Vec<(RawChapter, Option<String>)> = Vec::new();
+    let link_in = |range: std::ops::Range<usize>| {
+        walk.links
+            .iter()
+            .find(|l| range.contains(&l.offset) && valid_url(&l.url) && !l.url.starts_with('#'))
+            .map(|l| l.url.trim().to_owned())
+    };
+    for (i, b) in walk.blocks.iter().enumerate() {
+        let src = text.get(b.range.clone()).unwrap_or("");
+        match b.kind {
+            BlockKind::List => {
+                for it in &b.items {
+                    let item = text.get(it.range.clone()).unwrap_or("");
+                    if let Some(c) = parse_line(&visible(item)).filter(|c| !c.title.is_empty()) {
+                        raw.push((c, link_in(it.range.clone())));
+                    }
+                }
+            }
+            BlockKind::Paragraph => {
+                let mut at = b.range.start;
+                for line in src.split('\n') {
+                    let range = at..at + line.len();
+                    at += line.len() + 1;
+                    let Some(mut c) = parse_line(&visible(line)) else { continue };
+                    if c.title.is_empty() {
+                        // A bare time: the topic is the first item of the list right under it.
+                        let next = walk.blocks.get(i + 1).filter(|n| n.kind == BlockKind::List && b.lines.len() == 1);
+                        let Some(first) = next.and_then(|n| n.items.first()) else { continue };
+                        c.title = visible(text.get(first.range.clone()).unwrap_or(""));
+                        if c.title.is_empty() {
+                            continue;
+                        }
+                        raw.push((c, link_in(first.range.clone())));
+                        continue;
+                    }
+                    raw.push((c, link_in(range)));
+                }
+            }
+            _ => {}
+        }
+    }
+    let stamps: Vec<_> = raw.iter().map(|(c, _)| c.stamp).collect();
+    resolve(&stamps).into_iter().zip(raw).map(|(start, (c, url))| Chapter { start, title: c.title, url }).collect()
+}
