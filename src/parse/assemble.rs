@@ -9,7 +9,7 @@ use super::hosts::{LabelUse, label_host};
 use super::jokes::{self, JokeGroup, Unit, UnitKind};
 use super::markers::{Marker, NameCertainty, Ordinal, parse_countdown, parse_marker};
 use super::sections::{Heading, classify, heading_like, split_label};
-use super::sponsor::{sponsor_name, sponsor_phrase};
+use super::sponsor::{sponsor_name, sponsor_phrase, sponsor_within};
 use super::text::{collapse, first_source_line, is_typo_of, label_words, plain_line};
 use super::walker::{Block, BlockKind, Opening, RawLink, Walk};
 use crate::model::{Episode, EpisodeLink, Host, Link, Segment, Sponsor};
@@ -69,10 +69,16 @@ fn first_line<'b>(b: &'b Block<'_>) -> &'b str {
 }
 
 /// The marker a block opens with, if any (the episode title heading never is one).
-fn marker_of(b: &Block) -> Option<Marker> {
+fn marker_of(text: &str, b: &Block) -> Option<Marker> {
     match b.kind {
         BlockKind::Paragraph | BlockKind::Heading(_) => {}
         _ => return None,
+    }
+    // `[Changelog Spotlight #8: Title](…)`: a `Name #N:` shape inside plain link text is part of the title;
+    // only a bold marker wrapped in the link (`[**Brian #2:**](…)`) is one.
+    let src = block_text(text, b).trim_start();
+    if b.opening == Opening::Link && !src.starts_with("[**") && !src.starts_with("[__") {
+        return None;
     }
     let line = first_line(b);
     if let Some(m) = parse_marker(line) {
@@ -291,6 +297,7 @@ impl Builder<'_> {
         if link_items
             && b.kind == BlockKind::Paragraph
             && !self.in_link_run(i)
+            && self.has_body_after(i)
             && matches!(&self.section, Section::Intro | Section::Segment(_) | Section::Other(_))
             && !matches!(&self.section, Section::Other(n) if !matches!(label_words(n).as_str(), "news items" | "news"))
             && let Some(line0) = b.lines.first()
@@ -381,8 +388,11 @@ fn episode_link(b: &Builder<'_>, l: &RawLink<'_>) -> EpisodeLink {
 pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>, handles: &[String]) -> Episode {
     let blocks = &walk.blocks;
     let title_block = blocks.iter().take(8).position(|b| b.kind == BlockKind::Heading(1));
-    let markers: Vec<Option<Marker>> =
-        blocks.iter().enumerate().map(|(i, b)| if Some(i) == title_block { None } else { marker_of(b) }).collect();
+    let markers: Vec<Option<Marker>> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| if Some(i) == title_block { None } else { marker_of(text, b) })
+        .collect();
     let mut known: Vec<String> = Vec::new();
     let mut known_lower: HashSet<String> = HashSet::new();
     for m in markers.iter().flatten() {
@@ -471,12 +481,17 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>, handle
     if link_items && !found.sponsors.is_empty() {
         episode.sponsors = found.sponsors;
     }
-    episode.sponsors.retain(|s| label_words(&s.name) != "none");
+    episode.chapters = chapters::chapters(text, walk);
+    if episode.sponsors.is_empty() {
+        // `Brought to you by Acme` on a chapter line.
+        episode.sponsors.extend(episode.chapters.iter().filter_map(|c| sponsor_within(&c.title)).take(1));
+    }
+    let mut names = HashSet::new();
+    episode.sponsors.retain(|s| label_words(&s.name) != "none" && names.insert(label_words(&s.name)));
     episode.hosts.extend(found.hosts.into_iter().map(|p| Host::new(p.name)));
     episode.guests = found.guests;
     episode.date = found.date;
     episode.description = (!found.description.is_empty()).then(|| found.description.join("\n\n"));
-    episode.chapters = chapters::chapters(text, walk);
     episode.extras = b.extras.finish();
     episode.jokes = jokes::finish(b.jokes, &b.known);
     episode

@@ -268,6 +268,16 @@ impl Builder<'_> {
             && b.lines.first().is_some_and(|l| super::heading::link_only(l, &self.walk.links).is_some())
     }
 
+    /// A link-only paragraph opens a segment only when content follows it (a list, prose), not a rule, a
+    /// heading or the end of the notes.
+    pub(super) fn has_body_after(&self, i: usize) -> bool {
+        self.walk.blocks.get(i + 1).is_some_and(|n| match n.kind {
+            BlockKind::List | BlockKind::Quote | BlockKind::Code => true,
+            BlockKind::Paragraph => !opens_section(self.text, n),
+            _ => false,
+        })
+    }
+
     /// Consecutive link-only paragraphs are one run of links, not a segment each.
     pub(super) fn in_link_run(&self, i: usize) -> bool {
         let blocks = &self.walk.blocks;
