@@ -7,9 +7,10 @@ use crate::model::Chapter;
 use crate::parse::chapters::{RawChapter, parse_line, resolve};
 use crate::parse::walker::{BlockKind, Walk};
 
-/// Every chapter of the walk, in document order, times resolved over the whole episode.
+/// Every chapter of the walk, in document order; whether `a:b:c` is hours or a timecode is decided per list
+/// (or paragraph), so one editor's timecodes do not turn another list's hours into minutes.
 pub fn chapters(text: &str, walk: &Walk<'_>) -> Vec<Chapter> {
-    let mut raw: Vec<(RawChapter, Option<String>)> = Vec::new();
+    let mut raw: Vec<(usize, RawChapter, Option<String>)> = Vec::new();
     let link_in = |range: std::ops::Range<usize>| {
         walk.links
             .iter()
@@ -23,7 +24,7 @@ pub fn chapters(text: &str, walk: &Walk<'_>) -> Vec<Chapter> {
                 for it in &b.items {
                     let item = text.get(it.range.clone()).unwrap_or("");
                     if let Some(c) = parse_line(&visible(item)).filter(|c| !c.title.is_empty()) {
-                        raw.push((c, link_in(it.range.clone())));
+                        raw.push((i, c, link_in(it.range.clone())));
                     }
                 }
             }
@@ -41,15 +42,21 @@ pub fn chapters(text: &str, walk: &Walk<'_>) -> Vec<Chapter> {
                         if c.title.is_empty() {
                             continue;
                         }
-                        raw.push((c, link_in(first.range.clone())));
+                        raw.push((i, c, link_in(first.range.clone())));
                         continue;
                     }
-                    raw.push((c, link_in(range)));
+                    raw.push((i, c, link_in(range)));
                 }
             }
             _ => {}
         }
     }
-    let stamps: Vec<_> = raw.iter().map(|(c, _)| c.stamp).collect();
-    resolve(&stamps).into_iter().zip(raw).map(|(start, (c, url))| Chapter { start, title: c.title, url }).collect()
+    let mut out = Vec::with_capacity(raw.len());
+    for group in raw.chunk_by(|a, b| a.0 == b.0) {
+        let stamps: Vec<_> = group.iter().map(|(_, c, _)| c.stamp).collect();
+        for (start, (_, c, url)) in resolve(&stamps).into_iter().zip(group) {
+            out.push(Chapter { start, title: c.title.clone(), url: url.clone() });
+        }
+    }
+    out
 }
