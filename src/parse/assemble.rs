@@ -470,7 +470,9 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>, handle
             episode.hosts.push(Host::new(h.clone()));
         }
         // A heading with nothing under it (or only "None") introduces no content.
-        let empty = s.links.is_empty() && s.url.is_none() && (s.body.is_empty() || label_words(&s.body) == "none");
+        let empty = s.links.is_empty()
+            && s.url.is_none()
+            && (s.body.is_empty() || (s.body.len() <= 12 && label_words(&s.body) == "none"));
         if !(empty && b.found.heading_drafts.contains(&index)) {
             segments.push(s);
         }

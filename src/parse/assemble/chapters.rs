@@ -7,6 +7,14 @@ use crate::model::Chapter;
 use crate::parse::chapters::{RawChapter, parse_line, resolve};
 use crate::parse::walker::{BlockKind, Walk};
 
+/// Could this source line start with a time? A byte scan of its opening (`- **[12:34](#t=…)**` fits), so the
+/// many lines that cannot be chapters cost no allocation.
+fn may_have_time(line: &str) -> bool {
+    let b = line.as_bytes();
+    let head = b.get(..24).unwrap_or(b);
+    head.windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
+}
+
 /// Every chapter of the walk, in document order; whether `a:b:c` is hours or a timecode is decided per list
 /// (or paragraph), so one editor's timecodes do not turn another list's hours into minutes.
 pub fn chapters(text: &str, walk: &Walk<'_>) -> Vec<Chapter> {
@@ -23,6 +31,9 @@ pub fn chapters(text: &str, walk: &Walk<'_>) -> Vec<Chapter> {
             BlockKind::List => {
                 for it in &b.items {
                     let item = text.get(it.range.clone()).unwrap_or("");
+                    if !may_have_time(item.trim_start()) {
+                        continue;
+                    }
                     if let Some(c) = parse_line(&visible(item)).filter(|c| !c.title.is_empty()) {
                         raw.push((i, c, link_in(it.range.clone())));
                     }
@@ -33,6 +44,9 @@ pub fn chapters(text: &str, walk: &Walk<'_>) -> Vec<Chapter> {
                 for line in src.split('\n') {
                     let range = at..at + line.len();
                     at += line.len() + 1;
+                    if !may_have_time(line.trim_start()) {
+                        continue;
+                    }
                     let Some(mut c) = parse_line(&visible(line)) else { continue };
                     if c.title.is_empty() {
                         // A bare time: the topic is the first item of the list right under it.

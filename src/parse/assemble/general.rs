@@ -97,7 +97,7 @@ impl Builder<'_> {
             BlockKind::List => {
                 for it in &b.items {
                     if self.found.date.is_none() {
-                        self.found.date = dates::date_line(&visible(self.item_src(it)));
+                        self.found.date = dates::date_line(&plain_line(first_source_line(self.item_src(it))));
                     }
                 }
             }
@@ -107,9 +107,10 @@ impl Builder<'_> {
                     self.found.date.get_or_insert(d);
                     return;
                 }
-                let only_link = b.lines.len() == 1
-                    && b.lines.first().is_some_and(|l| super::heading::link_only(l, &self.walk.links).is_some());
-                if only_link || sponsor_phrase(line).is_some() || crate::parse::chapters::parse_line(line).is_some() {
+                if self.is_link_para(b)
+                    || sponsor_phrase(line).is_some()
+                    || crate::parse::chapters::parse_line(line).is_some()
+                {
                     return;
                 }
                 let src = self.text.get(b.range.clone()).unwrap_or("");
@@ -262,10 +263,16 @@ fn person_text(text: &str) -> String {
 }
 
 impl Builder<'_> {
+    /// A paragraph that is one link and nothing else (checked without building its title).
     fn is_link_para(&self, b: &Block) -> bool {
-        b.kind == BlockKind::Paragraph
-            && b.lines.len() == 1
-            && b.lines.first().is_some_and(|l| super::heading::link_only(l, &self.walk.links).is_some())
+        if b.kind != BlockKind::Paragraph || b.lines.len() != 1 || b.opening != crate::parse::walker::Opening::Link {
+            return false;
+        }
+        let Some(line) = b.lines.first() else { return false };
+        let Some(l) = line.links.first() else { return false };
+        let outside = line.text.get(..l.span.start).unwrap_or("x").trim().is_empty()
+            && line.text.get(l.span.end..).unwrap_or("x").trim().is_empty();
+        outside && self.walk.links.get(l.link).is_some_and(|r| valid_url(&r.url))
     }
 
     /// A link-only paragraph opens a segment only when content follows it (a list, prose), not a rule, a
