@@ -13,7 +13,7 @@ mod extras;
 mod fences;
 mod front_matter;
 mod general;
-mod headline;
+pub(crate) mod headline;
 mod hosts;
 mod jokes;
 mod markers;

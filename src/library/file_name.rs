@@ -8,8 +8,9 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::parse::headline::TITLE_WORDS;
+
 const EPISODE_WORDS: [&str; 5] = ["episode", "ep", "e", "no", "show"];
-const TITLE_WORDS: [&str; 8] = ["part", "pt", "vol", "volume", "chapter", "season", "v", "day"];
 
 /// The stem split into (prefix, number) when its number is in a place an episode number goes.
 pub fn parts(stem: &str) -> Option<(String, u32)> {

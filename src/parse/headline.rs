@@ -10,8 +10,8 @@ pub struct Headline {
     pub show: Option<String>,
 }
 
-/// Words that make the number after them part of a title, not the episode's number.
-const TITLE_WORDS: [&str; 10] = ["part", "pt", "vol", "volume", "chapter", "season", "top", "version", "v", "day"];
+/// Words that make the number after them part of a title, not the episode's number (`Part 2`, `Vol 3`).
+pub const TITLE_WORDS: [&str; 10] = ["part", "pt", "vol", "volume", "chapter", "season", "top", "version", "v", "day"];
 const EPISODE_WORDS: [&str; 6] = ["episode", "ep", "ep.", "no.", "no", "#"];
 
 fn separated(after: &str) -> bool {

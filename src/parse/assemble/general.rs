@@ -113,13 +113,18 @@ impl Builder<'_> {
                 {
                     return;
                 }
-                let src = self.text.get(b.range.clone()).unwrap_or("");
-                let prose = collapse(&strip_literal_links(&src.replace(['*', '_'], "")));
-                if !prose.is_empty() {
-                    self.found.description.push(prose);
-                }
+                self.push_prose(b);
             }
             _ => {}
+        }
+    }
+
+    /// A paragraph's words, markdown removed, added to the description.
+    fn push_prose(&mut self, b: &Block) {
+        let src = self.text.get(b.range.clone()).unwrap_or("");
+        let prose = collapse(&strip_literal_links(&src.replace(['*', '_'], "")));
+        if !prose.is_empty() {
+            self.found.description.push(prose);
         }
     }
 
@@ -201,13 +206,7 @@ impl Builder<'_> {
 
     fn typed_block(&mut self, b: &Block, kind: Kind) {
         match (kind, b.kind) {
-            (Kind::Description, BlockKind::Paragraph) => {
-                let src = self.text.get(b.range.clone()).unwrap_or("");
-                let prose = collapse(&strip_literal_links(&src.replace(['*', '_'], "")));
-                if !prose.is_empty() {
-                    self.found.description.push(prose);
-                }
-            }
+            (Kind::Description, BlockKind::Paragraph) => self.push_prose(b),
             (Kind::Sponsors, BlockKind::List) => {
                 for it in &b.items {
                     let text = visible(self.item_src(it));
