@@ -9,7 +9,7 @@ use super::hosts::{LabelUse, label_host};
 use super::jokes::{self, JokeGroup, Unit, UnitKind};
 use super::markers::{Marker, NameCertainty, Ordinal, parse_countdown, parse_marker};
 use super::sections::{Heading, classify, heading_like, split_label};
-use super::sponsor::{sponsor_name, sponsor_phrase, sponsor_within};
+use super::sponsor::{sponsor_name, sponsor_phrase};
 use super::text::{collapse, first_source_line, is_typo_of, label_words, plain_line};
 use super::walker::{Block, BlockKind, Opening, RawLink, Walk};
 use crate::model::{Episode, EpisodeLink, Host, Link, Segment, Sponsor};
@@ -479,21 +479,9 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>, handle
     }
     episode.segments = segments;
     episode.sponsors = b.sponsor.into_iter().collect();
-    let found = b.found;
-    if link_items && !found.sponsors.is_empty() {
-        episode.sponsors = found.sponsors;
-    }
+    b.found.fill(&mut episode, link_items);
     episode.chapters = chapters::chapters(text, walk);
-    if episode.sponsors.is_empty() {
-        // `Brought to you by Acme` on a chapter line.
-        episode.sponsors.extend(episode.chapters.iter().filter_map(|c| sponsor_within(&c.title)).take(1));
-    }
-    let mut names = HashSet::new();
-    episode.sponsors.retain(|s| label_words(&s.name) != "none" && names.insert(label_words(&s.name)));
-    episode.hosts.extend(found.hosts.into_iter().map(|p| Host::new(p.name)));
-    episode.guests = found.guests;
-    episode.date = found.date;
-    episode.description = (!found.description.is_empty()).then(|| found.description.join("\n\n"));
+    general::sponsor_from_chapters(&mut episode);
     episode.extras = b.extras.finish();
     episode.jokes = jokes::finish(b.jokes, &b.known);
     episode

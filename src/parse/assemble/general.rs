@@ -6,11 +6,11 @@ use std::rc::Rc;
 
 use super::heading::{clean_title, strip_literal_links, title_and_url, valid_url};
 use super::{Builder, Section, first_line};
-use crate::model::{Person, Segment, Sponsor};
+use crate::model::{Episode, Host, Person, Segment, Sponsor};
 use crate::parse::dates;
 use crate::parse::general::{Kind, handle_matches, kind_of, named_sponsor, names_in, opens_section};
 use crate::parse::sections::{Heading, classify};
-use crate::parse::sponsor::{sponsor_name, sponsor_phrase};
+use crate::parse::sponsor::{sponsor_name, sponsor_phrase, sponsor_within};
 use crate::parse::text::{collapse, first_source_line, label_words, plain_line};
 use crate::parse::walker::{Block, BlockKind, Item};
 
@@ -32,6 +32,29 @@ pub struct Found {
     pub heading_drafts: std::collections::HashSet<usize>,
     /// Level of the heading that opened the section in force (a bold line counts as 7).
     pub level: u8,
+}
+
+impl Found {
+    /// Put what the general reading found into the episode. Its sponsors replace the marker reading's only in
+    /// an episode without markers (`general`).
+    pub fn fill(&mut self, episode: &mut Episode, general: bool) {
+        if general && !self.sponsors.is_empty() {
+            episode.sponsors = std::mem::take(&mut self.sponsors);
+        }
+        episode.hosts.extend(self.hosts.drain(..).map(|p| Host::new(p.name)));
+        episode.guests = std::mem::take(&mut self.guests);
+        episode.date = self.date.take();
+        episode.description = (!self.description.is_empty()).then(|| self.description.join("\n\n"));
+    }
+}
+
+/// `Brought to you by Acme` on a chapter line names the sponsor when nothing else did; "None" and repeats go.
+pub fn sponsor_from_chapters(episode: &mut Episode) {
+    if episode.sponsors.is_empty() {
+        episode.sponsors.extend(episode.chapters.iter().filter_map(|c| sponsor_within(&c.title)).take(1));
+    }
+    let mut names = std::collections::HashSet::new();
+    episode.sponsors.retain(|s| label_words(&s.name) != "none" && names.insert(label_words(&s.name)));
 }
 
 /// Visible text of a source slice's first line: bullet, emphasis and link markup removed.
