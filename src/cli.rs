@@ -33,22 +33,25 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List episodes: number, title, hosts, segment count
+    /// List episodes: number, date, title (or file stem), hosts, segment count
     List {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// Print every warning about the library (duplicate numbers, front matter fields skipped) on stderr
+        #[arg(long)]
+        warnings: bool,
     },
-    /// Print one episode: hosts, numbered segments, extras, jokes
+    /// Print one episode: date, description, people, sponsors, chapters, segments, extras, jokes
     Show {
-        /// Episode number
-        number: u32,
+        /// Episode number, or the file's stem (`go-time-100`) for an episode without one
+        episode: String,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
     /// Print every link of an episode with the section it sits in
     Links {
-        /// Episode number
-        number: u32,
+        /// Episode number, or the file's stem
+        episode: String,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
@@ -65,8 +68,8 @@ pub enum Command {
     },
     /// Print an episode's transcript: `[hh:mm:ss] Speaker: text` lines, JSON cues, or WebVTT
     Transcript {
-        /// Episode number
-        number: u32,
+        /// Episode number, or file stem for an episode without one
+        episode: String,
         /// Start at this segment's (approximate) start: 1 is the first segment of the notes
         #[arg(long, value_name = "K")]
         segment: Option<usize>,
@@ -134,6 +137,21 @@ impl Cli {
     }
 }
 
+/// The library's warnings on stderr: one alone as it is, several as one line with a count (every one with
+/// `list --warnings`), so a large archive does not bury each command's output.
+fn warn_library(warnings: &[String], all: bool) {
+    if all || warnings.len() <= 1 {
+        return warn(warnings);
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "warning: {} notes about the library (duplicate episode numbers, front matter fields skipped); \
+         `shownotes list --warnings` prints them all",
+        warnings.len()
+    );
+}
+
 /// Print warnings on stderr, each on one clean line.
 fn warn(warnings: &[String]) {
     let mut err = std::io::stderr().lock();
@@ -171,17 +189,18 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
     // Said before the library opens: a broken config may be why the wrong folder is tried.
     warn(&warnings);
     let mut library = cli.open_library(&config)?;
-    warn(&library.warnings);
+    let all = matches!(command, Command::List { warnings: true, .. });
+    warn_library(&library.warnings, all);
     warn_skipped(&library);
     match command {
-        Command::List { format } => output::list(&library, *format, out),
-        Command::Show { number, format } => {
-            output::show(&transcript::joined(&library, find(&library, *number)?), *format, out)
+        Command::List { format, .. } => output::list(&library, *format, out),
+        Command::Show { episode, format } => {
+            output::show(&transcript::joined(&library, find(&library, episode)?), *format, out)
         }
-        Command::Transcript { number, segment, format } => {
-            return transcript::run(&library, find(&library, *number)?, *segment, *format, out);
+        Command::Transcript { episode, segment, format } => {
+            return transcript::run(&library, find(&library, episode)?, *segment, *format, out);
         }
-        Command::Links { number, format } => output::links(find(&library, *number)?, *format, out),
+        Command::Links { episode, format } => output::links(find(&library, episode)?, *format, out),
         Command::Search { query, format, limit } => {
             let index = SearchIndex::build(&library);
             let hits = index.query(&library, &query.join(" "), Some(*limit));
@@ -196,15 +215,27 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
     .context("could not write the output")
 }
 
-fn find(library: &Library, number: u32) -> Result<&crate::model::Episode> {
-    if let Some(e) = library.episode(number) {
+fn find<'l>(library: &'l Library, key: &str) -> Result<&'l crate::model::Episode> {
+    if let Some(e) = library.find(key) {
         return Ok(e);
     }
-    let numbers = library.numbers();
-    if numbers.is_empty() {
-        bail!("no episode {number}: the library {} has no episodes", library.root.display());
+    let key = crate::sanitize::clean_line(key);
+    if library.episodes.is_empty() {
+        bail!("no episode {key}: the library {} has no episodes", library.root.display());
     }
-    bail!("no episode {number} in {}; it has {} episodes: {}", library.root.display(), numbers.len(), ranges(&numbers))
+    let numbers = library.numbers();
+    let unnumbered = library.episodes.iter().filter(|e| e.number.is_none()).count();
+    let others = if unnumbered > 0 {
+        format!("; {unnumbered} more have no number: name them by file stem (see `shownotes list`)")
+    } else {
+        String::new()
+    };
+    bail!(
+        "no episode {key} in {}; it has {} numbered episodes: {}{others}",
+        library.root.display(),
+        numbers.len(),
+        ranges(&numbers)
+    )
 }
 
 /// `[1, 2, 3, 5, 7, 8]` → `1-3, 5, 7-8`.

@@ -14,6 +14,8 @@ use thiserror::Error;
 use crate::model::{Episode, Show};
 use crate::parse;
 
+pub mod file_name;
+
 /// Files larger than this are refused rather than parsed: no show notes come close, and it bounds memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -68,15 +70,24 @@ impl Library {
         let mut warnings = Vec::new();
         let show = load_show(root, &mut warnings);
         let results = parse_all(&files);
+        let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        let numbers = file_name::numbers(&paths);
         let mut episodes = Vec::new();
         let mut errors = Vec::new();
-        for (path, result) in files.iter().zip(results) {
+        for ((path, result), from_name) in files.iter().zip(results).zip(numbers) {
             let file = display_name(root, path);
             match result {
-                Ok(mut ep) => {
+                Ok((mut ep, notes)) => {
+                    warnings.extend(notes.into_iter().map(|w| format!("{file}: {w}")));
                     ep.file = file;
                     if ep.number.is_none() {
-                        ep.number = number_from_file_name(path);
+                        ep.number = from_name;
+                    }
+                    if ep.date.is_none() {
+                        ep.date = file_name::date(path);
+                    }
+                    if ep.show.is_none() {
+                        ep.show.clone_from(&show.name);
                     }
                     episodes.push(ep);
                 }
@@ -92,6 +103,23 @@ impl Library {
     /// The episode with this number (the first, when two files share it).
     pub fn episode(&self, number: u32) -> Option<&Episode> {
         self.episodes.iter().find(|e| e.number == Some(number))
+    }
+
+    /// The episode a user names: a number, else a file stem or file name (`go-time-100`, `042 - Title.md`),
+    /// compared without case.
+    pub fn find(&self, key: &str) -> Option<&Episode> {
+        let key = key.trim();
+        if let Ok(n) = key.trim_start_matches('#').parse::<u32>()
+            && let Some(e) = self.episode(n)
+        {
+            return Some(e);
+        }
+        self.episodes.iter().find(|e| {
+            let path = Path::new(&e.file);
+            let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+            let name = path.file_name().map(|s| s.to_string_lossy()).unwrap_or_default();
+            stem.eq_ignore_ascii_case(key) || name.eq_ignore_ascii_case(key) || e.file.eq_ignore_ascii_case(key)
+        })
     }
 
     /// The episode numbers that exist, for "no episode N" messages.
@@ -132,7 +160,7 @@ fn list_markdown(dir: &Path) -> Result<Vec<PathBuf>, LibraryError> {
 ///
 /// Each file is parsed under `catch_unwind`, so a parser bug on one file costs that file only (and the results
 /// stay aligned with `files`).
-fn parse_all(files: &[PathBuf]) -> Vec<Result<Episode, String>> {
+fn parse_all(files: &[PathBuf]) -> Vec<Result<Parsed, String>> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(files.len().max(1));
     let chunk = files.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
@@ -151,15 +179,25 @@ fn parse_all(files: &[PathBuf]) -> Vec<Result<Episode, String>> {
 
 const CRASHED: &str = "made the parser crash (a shownotes bug: please report it with this file)";
 
-fn load_file_isolated(path: &Path) -> Result<Episode, String> {
-    std::panic::catch_unwind(|| load_file(path)).unwrap_or_else(|_| Err(CRASHED.to_owned()))
+/// An episode and the warnings its notes raised (front matter fields skipped).
+type Parsed = (Episode, Vec<String>);
+
+fn load_file_isolated(path: &Path) -> Result<Parsed, String> {
+    std::panic::catch_unwind(|| load_notes(path)).unwrap_or_else(|_| Err(CRASHED.to_owned()))
+}
+
+fn load_notes(path: &Path) -> Result<Parsed, String> {
+    let bytes = read_bounded(path)?;
+    let text = decode(&bytes)?;
+    parse::parse_notes(text).map_err(|e| e.to_string())
 }
 
 /// Read and parse one file, turning every failure into a reason a person can act on.
+///
+/// # Errors
+/// The reason, as a sentence: unreadable, binary, not UTF-8, too large, or empty.
 pub fn load_file(path: &Path) -> Result<Episode, String> {
-    let bytes = read_bounded(path)?;
-    let text = decode(&bytes)?;
-    parse::parse_episode(text).map_err(|e| e.to_string())
+    load_notes(path).map(|(episode, _)| episode)
 }
 
 /// The bytes of a regular file of at most [`MAX_FILE_BYTES`].
@@ -224,13 +262,6 @@ fn display_name(root: &Path, path: &Path) -> String {
     crate::sanitize::visible(&path.strip_prefix(root).unwrap_or(path).to_string_lossy()).into_owned()
 }
 
-/// `149.md` → 149, `episode-012.md` → 12: the last run of digits in the file stem.
-pub fn number_from_file_name(path: &Path) -> Option<u32> {
-    let stem = path.file_stem()?.to_string_lossy();
-    let digits: String = stem.rsplit(|c: char| !c.is_ascii_digit()).find(|s| !s.is_empty())?.to_owned();
-    digits.parse().ok()
-}
-
 /// `show.yaml` at the library root; a broken one is a warning, and the defaults keep working.
 fn load_show(root: &Path, warnings: &mut Vec<String>) -> Show {
     let path = root.join("show.yaml");
@@ -278,13 +309,6 @@ fn warn_duplicates(episodes: &[Episode], warnings: &mut Vec<String>) {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn number_from_file_name_takes_last_digits() {
-        assert_eq!(number_from_file_name(Path::new("149.md")), Some(149));
-        assert_eq!(number_from_file_name(Path::new("ep-2-part-012.md")), Some(12));
-        assert_eq!(number_from_file_name(Path::new("notes.md")), None);
-    }
 
     #[test]
     fn decode_refuses_binary_and_latin1_but_takes_bom() {

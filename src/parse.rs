@@ -8,9 +8,13 @@
 
 mod assemble;
 mod autolink;
+mod chapters;
+pub mod dates;
 mod extras;
 mod fences;
 mod front_matter;
+mod general;
+pub(crate) mod headline;
 mod hosts;
 mod html;
 mod jokes;
@@ -23,7 +27,7 @@ mod walker;
 
 use thiserror::Error;
 
-use crate::model::{Episode, Host, Show};
+use crate::model::{Episode, Host, Show, Sponsor};
 
 /// Why a text could not be read as show notes.
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -50,6 +54,15 @@ pub enum ParseError {
 /// # Errors
 /// [`ParseError::Empty`] for a blank document; any other text is an episode, possibly with no segments.
 pub fn parse_episode(source: &str) -> Result<Episode, ParseError> {
+    parse_notes(source).map(|(episode, _)| episode)
+}
+
+/// Parse one episode's notes, with the warnings a reader should hear about (front matter fields of an
+/// unexpected type, each skipped while the rest of the header counts).
+///
+/// # Errors
+/// [`ParseError::Empty`] for a blank document.
+pub fn parse_notes(source: &str) -> Result<(Episode, Vec<String>), ParseError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if source.trim().is_empty() {
         return Err(ParseError::Empty);
@@ -64,23 +77,59 @@ pub fn parse_episode(source: &str) -> Result<Episode, ParseError> {
     let text: &str = &text;
     let walk = walker::walk(text);
     let map = assemble::LineMap { text, lines_before: split.lines_before, inserted: &inserted };
-    let mut episode = assemble::assemble(text, &walk, &map);
+    let handles: Vec<String> =
+        split.front.as_ref().map(|f| f.guests.iter().map(|p| p.name.clone()).collect()).unwrap_or_default();
+    let mut episode = assemble::assemble(text, &walk, &map, &handles);
+    let mut warnings = Vec::new();
     if let Some(front) = split.front {
-        if front.title.is_some() {
-            episode.title = front.title;
-        }
-        episode.date = front.date;
-        episode.audio = front.audio;
-        let mut seen = std::collections::HashSet::new();
-        let mut hosts: Vec<Host> = Vec::new();
-        for h in front.hosts.into_iter().map(Host::new).chain(episode.hosts.drain(..)) {
-            if seen.insert(h.name.clone()) {
-                hosts.push(h);
-            }
-        }
-        episode.hosts = hosts;
+        merge_front(&mut episode, front, &mut warnings);
     }
-    Ok(episode)
+    Ok((episode, warnings))
+}
+
+/// The front matter wins over what the notes' text says, field by field.
+fn merge_front(episode: &mut Episode, front: front_matter::FrontMatter, warnings: &mut Vec<String>) {
+    if front.title.is_some() {
+        episode.title = front.title;
+    }
+    if front.number.is_some() {
+        episode.number = front.number;
+    }
+    if front.date.is_some() {
+        episode.date = front.date;
+    }
+    if front.show.is_some() {
+        episode.show = front.show;
+    }
+    episode.audio = front.audio;
+    let mut seen = std::collections::HashSet::new();
+    let mut hosts: Vec<Host> = Vec::new();
+    for h in front.hosts.into_iter().map(Host::new).chain(episode.hosts.drain(..)) {
+        if seen.insert(h.name.clone()) {
+            hosts.push(h);
+        }
+    }
+    episode.hosts = hosts;
+    // A heading that names a guest the front matter gives as a handle (`jkalb`) spells the name out.
+    for g in front.guests {
+        let named = episode
+            .guests
+            .iter()
+            .any(|p| p.name.eq_ignore_ascii_case(&g.name) || general::handle_matches(&g.name, &p.name));
+        if !named {
+            episode.guests.push(g);
+        }
+    }
+    let sponsors: Vec<Sponsor> = front
+        .sponsors
+        .into_iter()
+        .filter(|s| !s.eq_ignore_ascii_case("none"))
+        .map(|name| Sponsor { name, url: None })
+        .collect();
+    if !sponsors.is_empty() {
+        episode.sponsors = sponsors;
+    }
+    warnings.extend(front.warnings);
 }
 
 /// Fold host spellings across the library into canonical names: `show.yaml` names and aliases first, then

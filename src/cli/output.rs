@@ -35,11 +35,22 @@ fn number(n: Option<u32>) -> String {
     n.map_or_else(|| "-".to_owned(), |n| n.to_string())
 }
 
+/// The title a list shows: the episode's title (else its first segments), else the file stem, never blank.
+fn list_title(e: &Episode) -> String {
+    let t = e.display_title();
+    if !t.trim().is_empty() {
+        return t;
+    }
+    let path = std::path::Path::new(&e.file);
+    path.file_stem().map_or_else(|| e.file.clone(), |s| s.to_string_lossy().into_owned())
+}
+
 /// One row per episode.
 pub fn list(library: &Library, format: ListFormat, out: Out) -> io::Result<()> {
     #[derive(Serialize)]
     struct Row<'a> {
         number: Option<u32>,
+        date: Option<&'a str>,
         title: String,
         file: &'a str,
         hosts: Vec<&'a str>,
@@ -51,7 +62,8 @@ pub fn list(library: &Library, format: ListFormat, out: Out) -> io::Result<()> {
             .iter()
             .map(|e| Row {
                 number: e.number,
-                title: e.display_title(),
+                date: e.date.as_deref(),
+                title: list_title(e),
                 file: &e.file,
                 hosts: e.hosts.iter().map(|h| h.name.as_str()).collect(),
                 segments: e.segments.len(),
@@ -64,9 +76,10 @@ pub fn list(library: &Library, format: ListFormat, out: Out) -> io::Result<()> {
         let hosts = if hosts.is_empty() { String::new() } else { format!("  [{hosts}]") };
         writeln!(
             out,
-            "{:>5}  {}{}  ({} segments)",
+            "{:>5}  {:<10}  {}{}  ({} segments)",
             number(e.number),
-            clean_line(&e.display_title()),
+            clean_line(e.date.as_deref().unwrap_or("")),
+            clean_line(&list_title(e)),
             hosts,
             e.segments.len()
         )?;
@@ -85,13 +98,29 @@ pub fn show(e: &Episode, format: Format, out: Out) -> io::Result<()> {
         e.title.as_deref().filter(|t| !t.is_empty()).map(|t| format!(": {}", clean_line(t))).unwrap_or_default();
     writeln!(out, "Episode {}{title}", number(e.number))?;
     writeln!(out, "File: {}", clean_line(&e.file))?;
+    if let Some(show) = &e.show {
+        writeln!(out, "Show: {}", clean_line(show))?;
+    }
+    if let Some(date) = &e.date {
+        writeln!(out, "Date: {}", clean_line(date))?;
+    }
     for s in &e.sponsors {
         let url = s.url.as_deref().map(|u| format!(" <{}>", clean_line(u))).unwrap_or_default();
         writeln!(out, "Sponsor: {}{url}", clean_line(&s.name))?;
     }
-    let counts: Vec<String> = e.host_segment_counts().iter().map(|(h, n)| format!("{} ({n})", clean_line(h))).collect();
-    if !counts.is_empty() {
-        writeln!(out, "Hosts: {}", counts.join(", "))?;
+    people(e, out)?;
+    if let Some(d) = e.description.as_deref().filter(|d| !d.trim().is_empty()) {
+        writeln!(out)?;
+        for line in textwrap::wrap(&clean_line(d), 100) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    if !e.chapters.is_empty() {
+        writeln!(out, "\nChapters")?;
+        for c in &e.chapters {
+            let (h, m, s) = (c.start / 3600, c.start / 60 % 60, c.start % 60);
+            writeln!(out, "  {h}:{m:02}:{s:02}  {}", clean_line(&c.title))?;
+        }
     }
     for s in &e.segments {
         writeln!(out)?;
@@ -135,6 +164,24 @@ pub fn show(e: &Episode, format: Format, out: Out) -> io::Result<()> {
                 writeln!(out, "     {}", line.trim_end())?;
             }
         }
+    }
+    Ok(())
+}
+
+/// Hosts with their segment counts (plain names when nobody presented a segment), then guests.
+fn people(e: &Episode, out: Out) -> io::Result<()> {
+    let counts = e.host_segment_counts();
+    let any = counts.iter().any(|(_, n)| *n > 0);
+    let hosts: Vec<String> = counts
+        .iter()
+        .map(|(h, n)| if any { format!("{} ({n})", clean_line(h)) } else { clean_line(h).into_owned() })
+        .collect();
+    if !hosts.is_empty() {
+        writeln!(out, "Hosts: {}", hosts.join(", "))?;
+    }
+    let guests: Vec<String> = e.guests.iter().map(|g| clean_line(&g.name).into_owned()).collect();
+    if !guests.is_empty() {
+        writeln!(out, "Guests: {}", guests.join(", "))?;
     }
     Ok(())
 }

@@ -14,13 +14,14 @@ use super::text::{collapse, first_source_line, is_typo_of, label_words, plain_li
 use super::walker::{Block, BlockKind, Opening, RawLink, Walk};
 use crate::model::{Episode, EpisodeLink, Host, Link, Segment, Sponsor};
 
+mod chapters;
 mod extras_jokes;
+mod general;
 mod heading;
 mod lines;
 
 use heading::{
-    bare_url, clean_title, link_only, literal_link_target, main_topic, number_and_title, strip_literal_links,
-    title_and_url, valid_url,
+    bare_url, clean_title, link_only, literal_link_target, main_topic, strip_literal_links, title_and_url, valid_url,
 };
 use lines::LineCursor;
 pub use lines::LineMap;
@@ -47,6 +48,8 @@ enum Section {
     Sponsor,
     /// Shared: every block of the section records it.
     Other(std::rc::Rc<str>),
+    /// A general section that is not a segment (sponsors, people, chapters, boilerplate, description).
+    Typed(std::rc::Rc<str>, crate::parse::general::Kind),
 }
 
 struct Draft {
@@ -97,6 +100,9 @@ struct Builder<'a> {
     jokes: Vec<JokeGroup>,
     sponsor: Option<Sponsor>,
     sponsor_pending: bool,
+    /// No numbered markers: headings open sections (see [`general`]).
+    general: bool,
+    found: general::Found,
 }
 
 impl Builder<'_> {
@@ -208,7 +214,7 @@ impl Builder<'_> {
             Section::Extras => "Extras".to_owned(),
             Section::Jokes => "Jokes".to_owned(),
             Section::Sponsor => "Sponsor".to_owned(),
-            Section::Other(n) => n.to_string(),
+            Section::Other(n) | Section::Typed(n, _) => n.to_string(),
         }
     }
 
@@ -278,10 +284,15 @@ impl Builder<'_> {
             }
             return;
         }
+        if self.general && self.general_block(i, b) {
+            return;
+        }
         let line = first_line(b);
         let lined = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_));
         if link_items
             && b.kind == BlockKind::Paragraph
+            && !self.in_link_run(i)
+            && self.has_body_after(i)
             && matches!(&self.section, Section::Intro | Section::Segment(_) | Section::Other(_))
             && !matches!(&self.section, Section::Other(n) if !matches!(label_words(n).as_str(), "news items" | "news"))
             && let Some(line0) = b.lines.first()
@@ -358,15 +369,18 @@ fn link_of(l: &EpisodeLink) -> Link {
 }
 
 fn episode_link(b: &Builder<'_>, l: &RawLink<'_>) -> EpisodeLink {
+    let label = b.found.labels.get(&l.block).map(ToString::to_string);
     EpisodeLink {
-        section: b.sections.get(l.block).map(|sec| b.section_name(sec)).unwrap_or_default(),
+        section: label.or_else(|| b.sections.get(l.block).map(|sec| b.section_name(sec))).unwrap_or_default(),
         text: collapse(&l.text),
         url: l.url.trim().to_owned(),
     }
 }
 
 /// Build the episode from one walk over `text`.
-pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Episode {
+///
+/// `handles` are the front matter's guest names or handles, so a heading naming a guest is read as one.
+pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>, handles: &[String]) -> Episode {
     let blocks = &walk.blocks;
     let title_block = blocks.iter().take(8).position(|b| b.kind == BlockKind::Heading(1));
     let markers: Vec<Option<Marker>> =
@@ -404,6 +418,8 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
         jokes: Vec::new(),
         sponsor: None,
         sponsor_pending: false,
+        general: link_items,
+        found: general::Found { handles: handles.to_vec(), ..general::Found::default() },
     };
     for (i, block) in blocks.iter().enumerate() {
         if Some(i) != title_block {
@@ -413,14 +429,15 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
     }
     let mut episode = Episode::default();
     if let Some(t) = title_block.and_then(|i| blocks.get(i)) {
-        (episode.number, episode.title) = number_and_title(first_line(t));
+        let h = crate::parse::headline::read(first_line(t));
+        (episode.number, episode.title, episode.show) = (h.number, h.title, h.show);
     }
     // Segment links are the episode's links of the segment's blocks, in the same order.
     let mut valid_before = Vec::with_capacity(walk.links.len() + 1);
     let mut links = Vec::with_capacity(walk.links.len());
     for l in &walk.links {
         valid_before.push(links.len());
-        if valid_url(&l.url) {
+        if valid_url(&l.url) && !l.url.trim_start().starts_with('#') {
             links.push(episode_link(&b, l));
         }
     }
@@ -429,7 +446,7 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
     let mut segments = Vec::with_capacity(b.drafts.len());
     let mut cursor = LineCursor::default();
     let mut seen_hosts: HashSet<String> = HashSet::new();
-    for d in b.drafts {
+    for (index, d) in b.drafts.into_iter().enumerate() {
         let mut s = d.segment;
         s.body = text.get(d.body_start..d.body_end).unwrap_or("").trim().to_owned();
         s.line = blocks.get(d.first_block).map_or(0, |blk| map.line(&mut cursor, blk.range.start));
@@ -444,10 +461,19 @@ pub fn assemble<'a>(text: &'a str, walk: &'a Walk<'a>, map: &LineMap<'_>) -> Epi
         {
             episode.hosts.push(Host::new(h.clone()));
         }
-        segments.push(s);
+        // A heading with nothing under it (or only "None") introduces no content.
+        let empty = s.links.is_empty()
+            && s.url.is_none()
+            && (s.body.is_empty() || (s.body.len() <= 12 && label_words(&s.body) == "none"));
+        if !(empty && b.found.heading_drafts.contains(&index)) {
+            segments.push(s);
+        }
     }
     episode.segments = segments;
     episode.sponsors = b.sponsor.into_iter().collect();
+    b.found.fill(&mut episode, link_items);
+    episode.chapters = chapters::chapters(text, walk);
+    general::sponsor_from_chapters(&mut episode);
     episode.extras = b.extras.finish();
     episode.jokes = jokes::finish(b.jokes, &b.known);
     episode

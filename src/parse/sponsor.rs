@@ -36,6 +36,13 @@ pub fn sponsor_phrase(line: &str) -> Option<usize> {
     None
 }
 
+/// A sponsor named inside a line (`Syntax Brought to you by Sentry`, `This hour is sponsored by Acme`).
+pub fn sponsor_within(line: &str) -> Option<crate::model::Sponsor> {
+    let lower = super::text::prefix(line, 200).to_ascii_lowercase();
+    let at = ["brought to you by", "sponsored by"].iter().find_map(|p| lower.find(p).map(|i| i + p.len()))?;
+    sponsor_name(line.get(at..)?).map(|name| crate::model::Sponsor { name, url: None })
+}
+
 fn url_like(word: &str) -> bool {
     word.contains("://") || (word.contains('/') && word.contains('.')) || word.starts_with("www.")
 }

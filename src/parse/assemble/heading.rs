@@ -2,7 +2,7 @@
 //! episode number of the top heading, and the small text rules around labels and literal markdown.
 
 use crate::parse::sections::split_label;
-use crate::parse::text::{collapse, label_words};
+use crate::parse::text::label_words;
 use crate::parse::walker::{Line, RawLink};
 
 /// A usable link target: not empty, not a bare `http://` placeholder.
@@ -16,27 +16,6 @@ pub fn valid_url(url: &str) -> bool {
         Some(i) => !u.get(i + 3..).unwrap_or("").trim_matches('/').is_empty(),
         None => true,
     }
-}
-
-/// Episode number (and title) from the top heading: `Python Bytes 149`, `PB 485`, `#460: Title`.
-pub fn number_and_title(heading: &str) -> (Option<u32>, Option<String>) {
-    let t = heading.trim();
-    if let Some(rest) = t.strip_prefix('#') {
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        if let Ok(n) = digits.parse::<u32>() {
-            let after = rest.get(digits.len()..).unwrap_or("");
-            let title = after.trim_start_matches([':', ' ', '-', '–', '—']).trim();
-            return (Some(n), (!title.is_empty()).then(|| collapse(title)));
-        }
-    }
-    let Some(pos) = t.find(|c: char| c.is_ascii_digit()) else { return (None, None) };
-    if t.get(..pos).is_some_and(|before| before.split_whitespace().count() > 4) {
-        return (None, None);
-    }
-    let digits: String = t.get(pos..).unwrap_or("").chars().take_while(char::is_ascii_digit).collect();
-    let n = digits.parse::<u32>().ok();
-    let after = t.get(pos + digits.len()..).unwrap_or("").trim_start_matches([':', ' ', '-', '–', '—']).trim();
-    (n, (!after.is_empty()).then(|| collapse(after)))
 }
 
 /// Junk between a marker and the title link (a stray `Ï`, a bare `(https://…)`) that a reader skips.
@@ -147,14 +126,6 @@ pub fn link_only(line: &Line, links: &[RawLink<'_>]) -> Option<(String, String)>
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn episode_numbers_from_headings() {
-        assert_eq!(number_and_title("Python Bytes 149"), (Some(149), None));
-        assert_eq!(number_and_title("PB 485"), (Some(485), None));
-        assert_eq!(number_and_title("#460: Title here"), (Some(460), Some("Title here".into())));
-        assert_eq!(number_and_title("Python Bytes Episode 7"), (Some(7), None));
-    }
 
     #[test]
     fn labels_come_off_items() {
