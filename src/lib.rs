@@ -6,6 +6,7 @@
 //! - [`library`]: find and load a folder of notes → [`library::Library`] with per-file errors.
 //! - [`search`]: keyword search over every segment of a library.
 //! - [`state`]: read/starred episodes remembered between runs.
+//! - [`feed`]: RSS subscriptions → a folder of markdown episodes per show; update over HTTP; OPML.
 //! - [`sanitize`], [`links`]: untrusted text made safe for a terminal; which links may be opened.
 //!
 //! The front ends sit on top: [`cli`] (list, show, links, search, export) and [`tui`] (the reader), which
@@ -13,6 +14,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod feed;
 pub mod library;
 pub mod links;
 pub mod model;

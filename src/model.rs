@@ -151,6 +151,24 @@ pub struct Joke {
 pub struct Show {
     pub name: Option<String>,
     pub hosts: Vec<ShowHost>,
+    /// The RSS feed the show was subscribed from: an http(s) URL, or a local file for `add FILE`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feed: Option<String>,
+    /// The show's web page (the channel's `<link>`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// The feed's last `ETag`, sent back as `If-None-Match`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub etag: Option<String>,
+    /// The feed's last `Last-Modified`, sent back as `If-Modified-Since`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<String>,
+    /// When the feed was last read successfully, UTC ISO 8601 (`2024-05-01T12:00:00Z`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    /// Why the last update failed; cleared by the next good one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 /// A host and the other spellings the notes use for them (`MK`, `Brain`).

@@ -207,6 +207,7 @@ mod tests {
         let show = Show {
             name: None,
             hosts: vec![ShowHost { name: "Michael Kennedy".into(), aliases: vec!["Michael".into(), "MK".into()] }],
+            ..Show::default()
         };
         let mut eps = vec![ep(&["Michael"])];
         canonicalize(&mut eps, &show);
