@@ -113,7 +113,7 @@ pub fn add(source: &str, name: Option<&str>, options: &Options) -> Result<Outcom
         None => return Err(http_error(source, HttpError::Status(304))),
     };
     let feed = channel::parse(&bytes).map_err(|source| FeedError::Parse { feed: label(&feed_id), source })?;
-    let name = name.map_or_else(|| feed.name.clone(), |n| html::clean_title(n));
+    let name = name.map_or_else(|| feed.name.clone(), html::clean_title);
     let slug = unique_slug(&options.shows_dir, &disk::slug(&name, 40));
     let final_dir = options.shows_dir.join(&slug);
     let tmp_dir = options.shows_dir.join(format!(".{slug}.{}.tmp", std::process::id()));

@@ -52,7 +52,7 @@ fn numeric(text: &str) -> Option<String> {
 }
 
 fn valid(year: u32, month: u32, day: u32) -> Option<String> {
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     let max = *days.get(usize::try_from(month.checked_sub(1)?).ok()?)?;
     (day >= 1 && day <= max).then(|| format!("{year:04}-{month:02}-{day:02}"))
