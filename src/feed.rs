@@ -120,7 +120,7 @@ pub fn add(source: &str, name: Option<&str>, options: &Options) -> Result<Outcom
     let write_err = |e: std::io::Error| FeedError::Write { feed: label(&feed_id), path: final_dir.clone(), source: e };
     fs::create_dir_all(&tmp_dir).map_err(write_err)?;
     let fetcher = is_url(&feed_id).then_some((&agent, &options.http));
-    let result = sync::apply(&tmp_dir, &feed, fetcher).and_then(|counts| {
+    let result = sync::apply(&tmp_dir, &feed, fetcher, sync::Folder::Fresh).and_then(|counts| {
         let show = Show {
             name: Some(name.clone()),
             hosts: feed.hosts.iter().map(|h| ShowHost { name: h.clone(), aliases: Vec::new() }).collect(),
@@ -179,7 +179,7 @@ fn update_one(dir: &Path, agent: &ureq::Agent, options: &Options) -> Result<Outc
         let Some((bytes, new_validators)) = fetched else { return Ok(None) };
         let feed = channel::parse(&bytes).map_err(|source| FeedError::Parse { feed: label(&feed_id), source })?;
         let fetcher = is_url(&feed_id).then_some((agent, &options.http));
-        let counts = sync::apply(dir, &feed, fetcher).map_err(|source| FeedError::Write {
+        let counts = sync::apply(dir, &feed, fetcher, sync::Folder::Live).map_err(|source| FeedError::Write {
             feed: label(&feed_id),
             path: dir.to_path_buf(),
             source,

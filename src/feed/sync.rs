@@ -28,12 +28,22 @@ pub struct Counts {
     pub warnings: Vec<String>,
 }
 
+/// How episode files are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Folder {
+    /// A folder nobody reads yet (`add` builds the show under a temporary name, then renames the folder):
+    /// files are written directly, nothing is read first.
+    Fresh,
+    /// A subscribed show: stored episodes are matched and each write is a temporary file and a rename.
+    Live,
+}
+
 /// Write `feed` into the show folder `dir`.
 ///
 /// # Errors
 /// The I/O error of a folder that cannot be listed or a file that cannot be written.
-pub fn apply(dir: &Path, feed: &ParsedFeed, fetcher: Fetcher<'_>) -> std::io::Result<Counts> {
-    let stored = disk::read_stored(dir)?;
+pub fn apply(dir: &Path, feed: &ParsedFeed, fetcher: Fetcher<'_>, folder: Folder) -> std::io::Result<Counts> {
+    let stored = if folder == Folder::Fresh { Vec::new() } else { disk::read_stored(dir)? };
     let placements = disk::place(&stored, &feed.episodes);
     let mut counts = Counts::default();
     let mut failures: Vec<String> = Vec::new();
@@ -57,7 +67,10 @@ pub fn apply(dir: &Path, feed: &ParsedFeed, fetcher: Fetcher<'_>) -> std::io::Re
         if previous.is_some_and(|p| p.content == content) {
             continue;
         }
-        disk::write_atomic(&dir.join(&placement.file), content.as_bytes())?;
+        match folder {
+            Folder::Fresh => fs::write(dir.join(&placement.file), content.as_bytes())?,
+            Folder::Live => disk::write_atomic(&dir.join(&placement.file), content.as_bytes())?,
+        }
         if previous.is_some() {
             counts.changed += 1;
         } else {
