@@ -243,6 +243,16 @@ fn bad_inputs(server: &Server) -> Vec<(&'static str, Route, &'static str)> {
         ("hang", Route::Hang, "timed out"),
         ("loop", Route::Redirect(format!("{}/loop", server.base)), "redirects"),
         ("cut", Route::xml("<rss version=\"2.0\"><channel><title>x</title><item><title>a</title></item>"), "cut-off"),
+        (
+            "encoding",
+            Route::xml(&b"<?xml version=\"1.0\" encoding=\"x-no-such\"?><rss version=\"2.0\"><channel><title>Caf\xe9</title><item><title>a</title></item></channel></rss>"[..]),
+            "declares the encoding x-no-such",
+        ),
+        (
+            "latin1",
+            Route::xml(&b"<rss version=\"2.0\"><channel><title>Caf\xe9</title><item><title>a</title></item></channel></rss>"[..]),
+            "is not UTF-8 and declares no other encoding",
+        ),
     ]
 }
 
@@ -290,6 +300,21 @@ fn each_bad_input_is_one_line_and_leaves_the_show_untouched() {
     }
     let listed = feed::list(&opts.shows_dir);
     assert!(listed.iter().any(|s| s.slug == "404" && s.error.as_deref().is_some_and(|e| e.contains("404"))));
+}
+
+#[test]
+fn a_few_redirects_are_followed() {
+    let tmp = TempDir::new("feed-redirects");
+    let server = Server::start();
+    let xml = std::fs::read_to_string("tests/fixtures/feeds/small.xml").unwrap();
+    server.route("/final.xml", Route::xml(xml));
+    for hop in 1..=4 {
+        let next =
+            if hop == 4 { format!("{}/final.xml", server.base) } else { format!("{}/hop{}", server.base, hop + 1) };
+        server.route(&format!("/hop{hop}"), Route::Redirect(next));
+    }
+    let added = feed::add(&format!("{}/hop1", server.base), None, &options(&tmp)).unwrap();
+    assert_eq!(added.counts.new, 3);
 }
 
 #[test]

@@ -60,6 +60,10 @@ pub enum ParseError {
     Truncated,
     #[error("has no episodes (no <item> elements)")]
     NoItems,
+    #[error("declares the encoding {0} in its XML prolog but cannot be read as that; it should be UTF-8")]
+    Encoding(String),
+    #[error("is not UTF-8 and declares no other encoding in its XML prolog")]
+    NotUtf8,
 }
 
 /// Parse a whole feed.
@@ -76,12 +80,33 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedFeed, ParseError> {
         rss::Error::InvalidStartTag if head.contains("<feed") => ParseError::NotRss("; Atom feeds are not supported"),
         rss::Error::InvalidStartTag => ParseError::NotRss(""),
         rss::Error::Eof => ParseError::Truncated,
-        other => ParseError::Malformed(crate::sanitize::clean_line(&other.to_string()).into_owned()),
+        other => {
+            let message = other.to_string();
+            match declared_encoding(head) {
+                _ if !message.contains("decode") && !matches!(other, rss::Error::Utf8(_)) => {
+                    ParseError::Malformed(crate::sanitize::clean_line(&message).into_owned())
+                }
+                Some(label) if !label.eq_ignore_ascii_case("utf-8") => {
+                    ParseError::Encoding(crate::sanitize::clean_line(&label).into_owned())
+                }
+                _ => ParseError::NotUtf8,
+            }
+        }
     })?;
     if channel.items().is_empty() {
         return Err(ParseError::NoItems);
     }
     Ok(read_channel(&channel))
+}
+
+/// The `encoding="…"` of an `<?xml …?>` prolog (`head` is lower-cased).
+fn declared_encoding(head: &str) -> Option<String> {
+    let prolog = &head[..head.find("?>")?];
+    let rest = &prolog[prolog.find("encoding")? + "encoding".len()..];
+    let rest = rest.trim_start().strip_prefix('=')?.trim_start();
+    let quote = rest.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+    let value = &rest[1..];
+    Some(value[..value.find(quote)?].to_owned())
 }
 
 fn read_channel(channel: &Channel) -> ParsedFeed {
