@@ -114,11 +114,15 @@ pub fn add(source: &str, name: Option<&str>, options: &Options) -> Result<Outcom
     };
     let feed = channel::parse(&bytes).map_err(|source| FeedError::Parse { feed: label(&feed_id), source })?;
     let name = name.map_or_else(|| feed.name.clone(), html::clean_title);
-    let slug = unique_slug(&options.shows_dir, &disk::slug(&name, 40));
+    let write_err = |path: &Path, e| FeedError::Write { feed: label(&feed_id), path: path.to_path_buf(), source: e };
+    let slug =
+        reserve_slug(&options.shows_dir, &disk::slug(&name, 40)).map_err(|e| write_err(&options.shows_dir, e))?;
     let final_dir = options.shows_dir.join(&slug);
     let tmp_dir = options.shows_dir.join(format!(".{slug}.{}.tmp", std::process::id()));
-    let write_err = |e: std::io::Error| FeedError::Write { feed: label(&feed_id), path: final_dir.clone(), source: e };
-    fs::create_dir_all(&tmp_dir).map_err(write_err)?;
+    if let Err(e) = fs::create_dir(&tmp_dir) {
+        let _ = fs::remove_dir(&final_dir);
+        return Err(write_err(&final_dir, e));
+    }
     let fetcher = is_url(&feed_id).then_some((&agent, &options.http));
     let result = sync::apply(&tmp_dir, &feed, fetcher, sync::Folder::Fresh).and_then(|counts| {
         let show = Show {
@@ -132,6 +136,7 @@ pub fn add(source: &str, name: Option<&str>, options: &Options) -> Result<Outcom
             error: None,
         };
         disk::write_show(&tmp_dir, &show)?;
+        // Replaces the empty folder that reserved the name.
         fs::rename(&tmp_dir, &final_dir)?;
         Ok(counts)
     });
@@ -139,7 +144,8 @@ pub fn add(source: &str, name: Option<&str>, options: &Options) -> Result<Outcom
         Ok(counts) => Ok(Outcome { slug, name, not_modified: false, counts }),
         Err(e) => {
             let _ = fs::remove_dir_all(&tmp_dir);
-            Err(write_err(e))
+            let _ = fs::remove_dir(&final_dir);
+            Err(write_err(&final_dir, e))
         }
     }
 }
@@ -258,15 +264,20 @@ fn subscribed_as(shows_dir: &Path, feed_id: &str) -> Option<String> {
     })
 }
 
-fn unique_slug(shows_dir: &Path, base: &str) -> String {
+/// Claim a free folder name under `shows_dir` by creating it empty (`base`, `base-2`, …), so two adds running at
+/// once never pick the same one. The show is built beside it and renamed over it when complete.
+fn reserve_slug(shows_dir: &Path, base: &str) -> std::io::Result<String> {
     let base = if base == "episode" { "show" } else { base };
+    fs::create_dir_all(shows_dir)?;
     let mut slug = base.to_owned();
-    let mut n = 2;
-    while shows_dir.join(&slug).exists() {
-        slug = format!("{base}-{n}");
-        n += 1;
+    for n in 2.. {
+        match fs::create_dir(shows_dir.join(&slug)) {
+            Ok(()) => return Ok(slug),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => slug = format!("{base}-{n}"),
+            Err(e) => return Err(e),
+        }
     }
-    slug
+    Ok(slug)
 }
 
 /// The show folder called `name`, or whose show.yaml `name:` is `name` (case-insensitive).
@@ -335,17 +346,14 @@ pub fn import_opml(file: &Path, options: &Options) -> Result<Vec<Result<Outcome,
     let feed = label(&file.to_string_lossy());
     let bytes = crate::library::read_bounded(file).map_err(|reason| FeedError::File { feed: feed.clone(), reason })?;
     let outlines = opml::read(&bytes).map_err(|reason| FeedError::File { feed, reason })?;
-    let outlines: Vec<opml::Outline> = outlines.into_iter().filter(|o| is_url(&o.url)).collect();
-    // Adds run one at a time per slug decision, so two feeds with one title get separate folders.
-    let lock = std::sync::Mutex::new(());
+    let mut seen = std::collections::HashSet::new();
+    let outlines: Vec<opml::Outline> =
+        outlines.into_iter().filter(|o| is_url(&o.url) && seen.insert(o.url.clone())).collect();
     Ok(pool::run(
         &outlines,
         options.threads,
         options.progress,
         |o| o.url.clone(),
-        |o| {
-            let _guard = lock.lock();
-            add(&o.url, o.name.as_deref(), options)
-        },
+        |o| add(&o.url, o.name.as_deref(), options),
     ))
 }

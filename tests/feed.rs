@@ -414,3 +414,29 @@ fn opml_out_and_in_and_remove() {
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("no subscribed show small-show"));
 }
+
+#[test]
+fn an_opml_import_runs_feeds_at_once_and_same_titles_get_their_own_folders() {
+    let tmp = TempDir::new("feed-opml-par");
+    let server = Server::start();
+    let xml = std::fs::read_to_string("tests/fixtures/feeds/small.xml").unwrap();
+    let mut body = String::from("<opml version=\"2.0\"><body>");
+    for i in 0..4 {
+        let url = server.route(&format!("/same{i}.xml"), Route::xml(xml.clone()));
+        body.push_str(&format!("<outline type=\"rss\" xmlUrl=\"{url}\"/>"));
+    }
+    // The same feed twice and a broken one: subscribed once; the broken one fails alone.
+    body.push_str(&format!(
+        "<outline xmlUrl=\"{}/same0.xml\"/><outline xmlUrl=\"{}/missing\"/></body></opml>",
+        server.base, server.base
+    ));
+    let file = tmp.path().join("subs.opml");
+    std::fs::write(&file, body).unwrap();
+    let results = feed::import_opml(&file, &options(&tmp)).unwrap();
+    assert_eq!(results.len(), 5);
+    let mut slugs: Vec<String> = results.iter().filter_map(|r| r.as_ref().ok().map(|o| o.slug.clone())).collect();
+    slugs.sort();
+    assert_eq!(slugs, ["small-show", "small-show-2", "small-show-3", "small-show-4"]);
+    assert!(matches!(&results[4], Err(FeedError::Http { .. })));
+    assert_eq!(feed::list(&options(&tmp).shows_dir).len(), 4);
+}
