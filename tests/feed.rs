@@ -242,6 +242,7 @@ fn bad_inputs(server: &Server) -> Vec<(&'static str, Route, &'static str)> {
         ("huge", Route::Huge(100 * 1024 * 1024), "larger than the 50 MB limit"),
         ("hang", Route::Hang, "timed out"),
         ("loop", Route::Redirect(format!("{}/loop", server.base)), "redirects"),
+        ("partial", Route::Partial(include_bytes!("fixtures/feeds/small.xml").to_vec()), "cannot be fetched"),
         ("cut", Route::xml("<rss version=\"2.0\"><channel><title>x</title><item><title>a</title></item>"), "cut-off"),
         (
             "encoding",
@@ -406,6 +407,11 @@ fn opml_out_and_in_and_remove() {
     let shows = bin(other.path()).arg("shows").output().unwrap();
     let listing = String::from_utf8(shows.stdout).unwrap();
     assert_eq!(listing.lines().count(), 2, "{listing}");
+    let json = bin(other.path()).args(["shows", "--format", "json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json[1]["slug"], "small-show");
+    assert_eq!(json[1]["episodes"], 3);
+    assert_eq!(json[1]["feed"].as_str(), Some(a.as_str()));
     assert!(listing.contains("Other & Show\t3 episodes"), "{listing}");
     let removed = bin(other.path()).args(["remove", "small-show"]).output().unwrap();
     assert!(removed.status.success());

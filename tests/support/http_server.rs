@@ -24,6 +24,8 @@ pub enum Route {
     Hang,
     /// 200 with a `Content-Length` of this many bytes, streamed until the client gives up.
     Huge(u64),
+    /// 200 promising twice the body's length, then the body and a closed connection: a cut-off download.
+    Partial(Vec<u8>),
 }
 
 impl Route {
@@ -132,6 +134,11 @@ fn handle(
             while sent < len && stream.write_all(&chunk).is_ok() {
                 sent += chunk.len() as u64;
             }
+        }
+        Some(Route::Partial(body)) => {
+            let head = format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len() * 2);
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
         }
         Some(Route::Body { body, content_type, etag, gzip }) => {
             if let Some(tag) = &etag {
