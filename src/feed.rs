@@ -192,32 +192,37 @@ fn update_one(dir: &Path, agent: &ureq::Agent, options: &Options) -> Result<Outc
         })?;
         Ok(Some((feed, new_validators, counts)))
     });
-    show.updated = Some(date::now_utc()).filter(|_| result.is_ok()).or(show.updated.take());
-    show.error = result.as_ref().err().map(ToString::to_string);
-    let outcome = match &result {
-        Ok(None) => Ok(Outcome { slug, name, not_modified: true, counts: sync::Counts::default() }),
-        Ok(Some((feed, validators, counts))) => {
-            show.etag.clone_from(&validators.etag);
-            show.last_modified.clone_from(&validators.last_modified);
-            show.link = feed.link.clone().or(show.link.take());
-            for host in &feed.hosts {
-                if !show.hosts.iter().any(|h| &h.name == host || h.aliases.contains(host)) {
-                    show.hosts.push(ShowHost { name: host.clone(), aliases: Vec::new() });
-                }
+    match &result {
+        Ok(fetched) => {
+            show.updated = Some(date::now_utc());
+            show.error = None;
+            if let Some((feed, validators, _)) = fetched {
+                record_feed(&mut show, feed, validators);
             }
-            Ok(Outcome { slug, name, not_modified: false, counts: counts.clone() })
         }
-        Err(_) => Err(()),
-    };
+        Err(e) => show.error = Some(e.to_string()),
+    }
+    // The error is recorded even though the update failed: `shownotes shows` reports it.
     let saved = disk::write_show(dir, &show);
-    match (outcome, result) {
-        (Ok(o), _) => saved.map(|()| o).map_err(|source| FeedError::Write {
-            feed: label(&feed_id),
-            path: dir.to_path_buf(),
-            source,
-        }),
-        (Err(()), Err(e)) => Err(e),
-        (Err(()), Ok(_)) => Err(FeedError::BadShow(format!("{}: inconsistent update", dir.display()))),
+    let fetched = result?;
+    saved.map_err(|source| FeedError::Write { feed: label(&feed_id), path: dir.to_path_buf(), source })?;
+    Ok(match fetched {
+        None => Outcome { slug, name, not_modified: true, counts: sync::Counts::default() },
+        Some((_, _, counts)) => Outcome { slug, name, not_modified: false, counts },
+    })
+}
+
+/// A good fetch's validators, link and any new hosts into `show` (hosts a person added or aliased are kept).
+fn record_feed(show: &mut Show, feed: &ParsedFeed, validators: &Validators) {
+    show.etag.clone_from(&validators.etag);
+    show.last_modified.clone_from(&validators.last_modified);
+    if feed.link.is_some() {
+        show.link.clone_from(&feed.link);
+    }
+    for host in &feed.hosts {
+        if !show.hosts.iter().any(|h| &h.name == host || h.aliases.contains(host)) {
+            show.hosts.push(ShowHost { name: host.clone(), aliases: Vec::new() });
+        }
     }
 }
 
