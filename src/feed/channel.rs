@@ -118,7 +118,8 @@ fn read_channel(channel: &Channel) -> ParsedFeed {
     if hosts.is_empty() {
         hosts.extend(channel.itunes_ext().and_then(|i| i.author()).map(html::clean_title).filter(|a| !a.is_empty()));
     }
-    let ctx = Context { link: link.as_deref(), hosts: &hosts, prefixes: &prefixes };
+    let converter = html::converter();
+    let ctx = Context { link: link.as_deref(), converter: &converter, hosts: &hosts, prefixes: &prefixes };
     let episodes = channel.items().iter().map(|item| read_item(item, &ctx)).collect();
     let name = html::clean_title(channel.title());
     ParsedFeed { name, link, hosts, episodes }
@@ -126,6 +127,7 @@ fn read_channel(channel: &Channel) -> ParsedFeed {
 
 struct Context<'a> {
     link: Option<&'a str>,
+    converter: &'a htmd::HtmlToMarkdown,
     hosts: &'a [String],
     prefixes: &'a [String],
 }
@@ -169,7 +171,7 @@ fn read_item(item: &Item, ctx: &Context<'_>) -> FeedEpisode {
         date,
         audio: item.enclosure().map(|e| resolve(e.url())).filter(|u| !u.is_empty()),
         guid: item.guid().map(|g| g.value().trim().to_owned()).filter(|g| !g.is_empty()),
-        notes: html::to_markdown(notes_html, base),
+        notes: html::to_markdown(notes_html, base, ctx.converter),
         link: link.clone(),
         hosts,
         guests,

@@ -1,10 +1,17 @@
 //! A feed's HTML made fit for a markdown file: notes converted with htmd, relative links made absolute,
 //! titles stripped of markup and control characters.
 
+/// An htmd converter that drops `<script>`, `<style>` and other non-content elements; build one per feed.
+pub fn converter() -> htmd::HtmlToMarkdown {
+    htmd::HtmlToMarkdown::builder().skip_tags(vec!["script", "style", "noscript", "iframe", "head"]).build()
+}
+
 /// The notes of an item as markdown: `html` with every relative `href`/`src` resolved against `base`, then
 /// converted by htmd. Plain text (no tags) is kept as written. Never fails: HTML htmd cannot read is kept as text.
-pub fn to_markdown(html: &str, base: Option<&str>) -> String {
-    let html = html.trim();
+pub fn to_markdown(html: &str, base: Option<&str>, converter: &htmd::HtmlToMarkdown) -> String {
+    // Escape sequences go whole before the parser sees them (it would drop the ESC and keep `[2J`).
+    let cleaned = crate::sanitize::clean(html);
+    let html = cleaned.trim();
     if !html.contains('<') {
         return crate::sanitize::clean(html).trim().to_owned();
     }
@@ -12,7 +19,7 @@ pub fn to_markdown(html: &str, base: Option<&str>) -> String {
         Some(base) => resolve_attributes(html, base),
         None => html.to_owned(),
     };
-    let markdown = htmd::convert(&resolved).unwrap_or(resolved);
+    let markdown = converter.convert(&resolved).unwrap_or(resolved);
     crate::sanitize::clean(markdown.trim()).into_owned()
 }
 
@@ -155,12 +162,15 @@ mod tests {
     #[test]
     fn converts_notes_and_resolves_their_links() {
         let md = to_markdown(
-            r#"<p>See <a href="/post/1">the post</a> and <a class="x" href='https://a.example/'>this</a>.</p>"#,
+            r#"<p>See <a href="/post/1">the post</a> and <a class="x" href='https://a.example/'>this</a>.</p><script>alert(1)</script>"#,
             Some("https://example.org/ep/"),
+            &converter(),
         );
+        assert!(!md.contains("alert"), "{md}");
         assert!(md.contains("[the post](https://example.org/post/1)"), "{md}");
         assert!(md.contains("[this](https://a.example/)"), "{md}");
-        assert_eq!(to_markdown("plain words", None), "plain words");
+        assert_eq!(to_markdown("plain words", None, &converter()), "plain words");
+        assert_eq!(to_markdown("<p>bell\u{7} and \x1b[2Jclear</p>", None, &converter()), "bell and clear");
     }
 
     #[test]
