@@ -3,6 +3,7 @@
 //! Every command loads the library through [`Library::load`] and writes through [`output`] to any
 //! `impl Write`, so tests can capture exactly what a pipe would see.
 
+pub mod feeds;
 pub mod output;
 pub mod transcript;
 
@@ -76,10 +77,44 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TranscriptFormat::Text)]
         format: TranscriptFormat,
     },
-    /// Write the whole library as JSON or YAML: {"episodes": [...], "errors": [...]}
+    /// Write the whole library as JSON or YAML: {"episodes": [...], "errors": [...]}; `opml`: the subscriptions
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+    },
+    /// Subscribe to a podcast's RSS feed (a URL, or a feed file, which fetches nothing)
+    Add {
+        /// Feed URL (http/https) or path to a feed file
+        source: String,
+        /// Name the show (default: the feed's title)
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        net: feeds::NetArgs,
+    },
+    /// Fetch new episodes of every subscribed show, or of the shows named
+    Update {
+        /// Show folder names or show names [default: all]
+        shows: Vec<String>,
+        #[command(flatten)]
+        net: feeds::NetArgs,
+    },
+    /// List subscribed shows: name, episodes, last update, last error
+    Shows {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Unsubscribe from a show and delete its stored episodes
+    Remove {
+        /// Show folder name or show name
+        show: String,
+    },
+    /// Subscribe to every feed of an OPML file
+    Import {
+        /// The OPML file
+        file: PathBuf,
+        #[command(flatten)]
+        net: feeds::NetArgs,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions {
@@ -112,6 +147,8 @@ pub enum TranscriptFormat {
 pub enum ExportFormat {
     Json,
     Yaml,
+    /// The subscribed feeds as OPML (no library is read)
+    Opml,
 }
 
 impl Cli {
@@ -185,6 +222,9 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         clap_complete::generate(*shell, &mut cmd, "shownotes", &mut script);
         return out.write_all(&script).context("could not write the completion script");
     }
+    if let Some(result) = feeds::run(command, out) {
+        return result;
+    }
     let (config, warnings) = crate::config::load_default();
     // Said before the library opens: a broken config may be why the wrong folder is tried.
     warn(&warnings);
@@ -210,7 +250,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
             warn(&crate::transcript::join_library(&mut library));
             output::export(&library, *format, out)
         }
-        Command::Completions { .. } => Ok(()),
+        _ => Ok(()),
     }
     .context("could not write the output")
 }

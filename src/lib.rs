@@ -8,6 +8,7 @@
 //! - [`transcript`]: an episode's transcript (txt, WebVTT, SRT, Podcasting 2.0 JSON) → cues, found by
 //!   episode number, and joined to the notes to give each segment an approximate start.
 //! - [`state`]: read/starred episodes remembered between runs.
+//! - [`feed`]: RSS subscriptions → a folder of markdown episodes per show; update over HTTP; OPML.
 //! - [`sanitize`], [`links`]: untrusted text made safe for a terminal; which links may be opened.
 //!
 //! The front ends sit on top: [`cli`] (list, show, links, search, export) and [`tui`] (the reader), which
@@ -15,6 +16,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod feed;
 pub mod library;
 pub mod links;
 pub mod model;

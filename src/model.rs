@@ -153,6 +153,24 @@ pub struct Show {
     pub hosts: Vec<ShowHost>,
     /// Sponsors and the other spellings the notes use for them (`Scout APM`: `[ScoutAPM, Scout]`).
     pub sponsors: Vec<ShowHost>,
+    /// The RSS feed the show was subscribed from: an http(s) URL, or a local file for `add FILE`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feed: Option<String>,
+    /// The show's web page (the channel's `<link>`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// The feed's last `ETag`, sent back as `If-None-Match`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub etag: Option<String>,
+    /// The feed's last `Last-Modified`, sent back as `If-Modified-Since`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<String>,
+    /// When the feed was last read successfully, UTC ISO 8601 (`2024-05-01T12:00:00Z`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    /// Why the last update failed; cleared by the next good one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 /// A host (or a sponsor) and the other spellings the notes use for them (`MK`, `Brain`).

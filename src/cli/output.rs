@@ -239,5 +239,7 @@ pub fn export(library: &Library, format: ExportFormat, out: Out) -> io::Result<(
     match format {
         ExportFormat::Json => json(library, out),
         ExportFormat::Yaml => yaml(library, out),
+        // OPML lists subscriptions, not episodes: cli::feeds writes it before any library is opened.
+        ExportFormat::Opml => Ok(()),
     }
 }

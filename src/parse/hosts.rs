@@ -342,6 +342,7 @@ mod tests {
             name: None,
             hosts: vec![ShowHost { name: "Michael Kennedy".into(), aliases: vec!["Michael".into(), "MK".into()] }],
             sponsors: Vec::new(),
+            ..Show::default()
         };
         let mut eps = vec![ep(&["Michael"])];
         canonicalize(&mut eps, &show);
