@@ -1,8 +1,10 @@
 //! The scriptable command line: clap definitions and the commands that print the library.
 //!
-//! Every command loads the library through [`Library::load`] and writes through [`output`] to any
-//! `impl Write`, so tests can capture exactly what a pipe would see.
+//! Every command reads the library through the index ([`crate::store::Store`]: a start parses only new or
+//! changed files) and writes through [`output`] to any `impl Write`, so tests can capture exactly what a pipe
+//! would see.
 
+pub mod index;
 pub mod output;
 
 use std::io::Write;
@@ -13,7 +15,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::Config;
 use crate::library::Library;
-use crate::search::SearchIndex;
 
 /// A terminal reader for podcast show notes.
 ///
@@ -51,7 +52,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Find segments by keyword: every word must match (case-insensitive), title matches first
+    /// Search everything the notes say: words, "phrases", host: show: year: after: before: in:segments|extras|jokes|links|transcripts
+    ///
+    /// Case, accents and word endings are forgiven, one typo in a long word is corrected; symbols (C++, 3.13)
+    /// and numbers match whole. Exit status 1 when nothing is found.
     Search {
         /// Words to look for
         #[arg(required = true, num_args = 1..)]
@@ -61,6 +65,12 @@ pub enum Command {
         /// Show at most this many results
         #[arg(long, default_value_t = 20)]
         limit: usize,
+    },
+    /// Report what the index caches (libraries, episodes, size, unreadable files); --rebuild parses everything again
+    Index {
+        /// Forget the cache and build it again from the notes
+        #[arg(long)]
+        rebuild: bool,
     },
     /// Write the whole library as JSON or YAML: {"episodes": [...], "errors": [...]}
     Export {
@@ -125,9 +135,9 @@ fn warn(warnings: &[String]) {
 }
 
 /// Name every file the library could not read, and why, on stderr.
-fn warn_skipped(library: &Library) {
+fn warn_skipped(errors: &[crate::library::FileError]) {
     let mut err = std::io::stderr().lock();
-    for e in &library.errors {
+    for e in errors {
         let _ = writeln!(
             err,
             "warning: skipped {}: {}",
@@ -137,10 +147,16 @@ fn warn_skipped(library: &Library) {
     }
 }
 
+/// Nothing matched a search: said on stderr, exit status 1 (as grep does).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct NothingFound(pub String);
+
 /// Run one CLI command, writing its output to `out`.
 ///
 /// # Errors
-/// Anything the user must act on: a missing library, an unknown episode, a failed write.
+/// Anything the user must act on: a missing library, an unknown episode, a failed write; [`NothingFound`]
+/// when a search found nothing.
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
     if let Command::Completions { shell } = command {
         let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -152,33 +168,49 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
     let (config, warnings) = crate::config::load_default();
     // Said before the library opens: a broken config may be why the wrong folder is tried.
     warn(&warnings);
-    let library = cli.open_library(&config)?;
-    warn(&library.warnings);
-    warn_skipped(&library);
+    let (path, source) = cli.library_path(&config);
+    let mut store = crate::store::Store::open_default();
+    if let Command::Index { rebuild: true } = command {
+        store.clear().context("could not clear the index")?;
+    }
+    let synced = index::sync(&mut store, &path)
+        .with_context(|| format!("cannot open the library {} ({source})", path.display()))?;
+    warn(&store.take_warnings());
+    warn(&synced.warnings);
+    warn_skipped(&synced.errors);
     match command {
-        Command::List { format } => output::list(&library, *format, out),
-        Command::Show { number, format } => output::show(find(&library, *number)?, *format, out),
-        Command::Links { number, format } => output::links(find(&library, *number)?, *format, out),
+        Command::List { format } => output::list(&store.summaries(&synced)?, *format, out),
+        Command::Show { number, format } => output::show(&find(&store, &synced, *number)?, *format, out),
+        Command::Links { number, format } => output::links(&find(&store, &synced, *number)?, *format, out),
         Command::Search { query, format, limit } => {
-            let index = SearchIndex::build(&library);
-            let hits = index.query(&library, &query.join(" "), Some(*limit));
-            output::search(&hits, *format, out)
+            return index::search(&store, &synced, &query.join(" "), *format, *limit, out);
         }
-        Command::Export { format } => output::export(&library, *format, out),
+        Command::Export { format } => {
+            let library = Library {
+                root: synced.root.clone(),
+                episodes: store.episodes(&synced)?,
+                errors: synced.errors.clone(),
+                warnings: Vec::new(),
+                show: synced.show.clone(),
+            };
+            output::export(&library, *format, out)
+        }
+        Command::Index { .. } => index::report(&store, &synced, out),
         Command::Completions { .. } => Ok(()),
     }
     .context("could not write the output")
 }
 
-fn find(library: &Library, number: u32) -> Result<&crate::model::Episode> {
-    if let Some(e) = library.episode(number) {
+fn find(store: &crate::store::Store, lib: &crate::store::Synced, number: u32) -> Result<crate::model::Episode> {
+    if let Some(e) = store.episode(lib, number)? {
         return Ok(e);
     }
-    let numbers = library.numbers();
+    let mut numbers: Vec<u32> = store.summaries(lib)?.iter().filter_map(|s| s.number).collect();
+    numbers.dedup();
     if numbers.is_empty() {
-        bail!("no episode {number}: the library {} has no episodes", library.root.display());
+        bail!("no episode {number}: the library {} has no episodes", lib.root.display());
     }
-    bail!("no episode {number} in {}; it has {} episodes: {}", library.root.display(), numbers.len(), ranges(&numbers))
+    bail!("no episode {number} in {}; it has {} episodes: {}", lib.root.display(), numbers.len(), ranges(&numbers))
 }
 
 /// `[1, 2, 3, 5, 7, 8]` → `1-3, 5, 7-8`.

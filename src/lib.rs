@@ -5,6 +5,7 @@
 //! - [`parse`]: markdown (pulldown-cmark events) → [`model::Episode`], across every era of the notes' format.
 //! - [`library`]: find and load a folder of notes → [`library::Library`] with per-file errors.
 //! - [`search`]: keyword search over every segment of a library.
+//! - [`store`]: the SQLite cache of parsed episodes and the FTS5 index every search reads.
 //! - [`state`]: read/starred episodes remembered between runs.
 //! - [`sanitize`], [`links`]: untrusted text made safe for a terminal; which links may be opened.
 //!
@@ -20,4 +21,5 @@ pub mod parse;
 pub mod sanitize;
 pub mod search;
 pub mod state;
+pub mod store;
 pub mod tui;

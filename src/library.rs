@@ -103,7 +103,7 @@ impl Library {
 }
 
 /// `show_notes/` under an archive root, else the root itself.
-fn notes_folder(root: &Path) -> Result<PathBuf, LibraryError> {
+pub(crate) fn notes_folder(root: &Path) -> Result<PathBuf, LibraryError> {
     let meta = fs::metadata(root).map_err(|_| LibraryError::NotFound(root.to_path_buf()))?;
     if !meta.is_dir() {
         return Err(LibraryError::NotAFolder(root.to_path_buf()));
@@ -113,7 +113,7 @@ fn notes_folder(root: &Path) -> Result<PathBuf, LibraryError> {
 }
 
 /// Every `*.md` entry of the folder (not recursive), sorted; a README is documentation, not an episode.
-fn list_markdown(dir: &Path) -> Result<Vec<PathBuf>, LibraryError> {
+pub(crate) fn list_markdown(dir: &Path) -> Result<Vec<PathBuf>, LibraryError> {
     let list_err = |source| LibraryError::List { path: dir.to_path_buf(), source };
     let mut files = Vec::new();
     for entry in fs::read_dir(dir).map_err(list_err)? {
@@ -132,7 +132,7 @@ fn list_markdown(dir: &Path) -> Result<Vec<PathBuf>, LibraryError> {
 ///
 /// Each file is parsed under `catch_unwind`, so a parser bug on one file costs that file only (and the results
 /// stay aligned with `files`).
-fn parse_all(files: &[PathBuf]) -> Vec<Result<Episode, String>> {
+pub(crate) fn parse_all(files: &[PathBuf]) -> Vec<Result<Episode, String>> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(files.len().max(1));
     let chunk = files.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
@@ -220,7 +220,7 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// The path relative to the root, with control characters written as visible escapes so a hostile file name
 /// can neither drive the terminal nor hide which file it is.
-fn display_name(root: &Path, path: &Path) -> String {
+pub(crate) fn display_name(root: &Path, path: &Path) -> String {
     crate::sanitize::visible(&path.strip_prefix(root).unwrap_or(path).to_string_lossy()).into_owned()
 }
 
@@ -232,7 +232,7 @@ pub fn number_from_file_name(path: &Path) -> Option<u32> {
 }
 
 /// `show.yaml` at the library root; a broken one is a warning, and the defaults keep working.
-fn load_show(root: &Path, warnings: &mut Vec<String>) -> Show {
+pub(crate) fn load_show(root: &Path, warnings: &mut Vec<String>) -> Show {
     let path = root.join("show.yaml");
     if !path.exists() {
         return Show::default();
