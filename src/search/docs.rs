@@ -133,14 +133,15 @@ impl DocStreams {
     }
 }
 
-/// Every document of an episode except transcript passages.
-pub fn episode_docs(e: &Episode) -> Vec<Doc> {
+/// Every document of an episode except transcript passages. `intro` (markdown) stands in for the description
+/// when the parser read none.
+pub fn episode_docs(e: &Episode, intro: Option<&str>) -> Vec<Doc> {
     let mut docs = Vec::with_capacity(e.segments.len() + e.extras.len() + e.jokes.len() + e.chapters.len() + 1);
     let mut intro = Doc::new(
         Kind::Description,
         0,
         e.title.clone().unwrap_or_default(),
-        e.description.as_deref().map(plain_text).unwrap_or_default(),
+        e.description.as_deref().or(intro).map(plain_text).unwrap_or_default(),
     );
     intro.ordinal = None;
     let people = e.hosts.iter().map(|h| h.name.as_str()).chain(e.guests.iter().map(|g| g.name.as_str()));

@@ -182,34 +182,51 @@ impl Query {
             _ => ("tx lx bx rx", "ts ls bs rs"),
         };
         let stemmer = english();
-        let parts: Vec<String> = self
-            .terms
-            .iter()
-            .map(|t| match t {
-                Term::Word { word, prefix: true } => format!("{{{exact}}} : {}*", quote(word)),
-                Term::Word { word, prefix: false } => {
-                    let mut alts = vec![format!("{{{exact}}} : {}", quote(word))];
-                    if let Some(s) = stem(&stemmer, word) {
-                        alts.push(format!("{{{loose}}} : {}", quote(&s)));
-                    }
-                    if let Some((a, b)) = splits(word) {
-                        alts.push(format!("{{{exact}}} : {}", quote(&format!("{a} {b}"))));
-                    }
-                    format!("({})", alts.join(" OR "))
+        let expr = |t: &Term| match t {
+            Term::Word { word, prefix: true } => format!("{{{exact}}} : {}*", quote(word)),
+            Term::Word { word, prefix: false } => {
+                let mut alts = vec![format!("{{{exact}}} : {}", quote(word))];
+                if let Some(s) = stem(&stemmer, word) {
+                    alts.push(format!("{{{loose}}} : {}", quote(&s)));
                 }
-                Term::Symbol(s) => format!("{{{exact}}} : {}", quote(s)),
-                Term::Compound { parts, joined } => {
-                    let s = stem(&stemmer, joined).unwrap_or_else(|| joined.clone());
-                    format!(
-                        "({{{exact}}} : {} OR {{{exact}}} : {} OR {{{loose}}} : {})",
-                        quote(&parts.join(" ")),
-                        quote(joined),
-                        quote(&s)
-                    )
+                if let Some((a, b)) = splits(word) {
+                    alts.push(format!("{{{exact}}} : {}", quote(&format!("{a} {b}"))));
                 }
-                Term::Phrase(tokens) => format!("{{{exact}}} : {}", quote(&tokens.join(" "))),
-            })
-            .collect();
+                format!("({})", alts.join(" OR "))
+            }
+            Term::Symbol(s) => format!("({{{exact}}} : {} OR {{{loose}}} : {})", quote(s), quote(s)),
+            Term::Compound { parts, joined } => {
+                let s = stem(&stemmer, joined).unwrap_or_else(|| joined.clone());
+                format!(
+                    "({{{exact}}} : {} OR {{{exact}}} : {} OR {{{loose}}} : {})",
+                    quote(&parts.join(" ")),
+                    quote(joined),
+                    quote(&s)
+                )
+            }
+            Term::Phrase(tokens) => format!("{{{exact}}} : {}", quote(&tokens.join(" "))),
+        };
+        let mut parts: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < self.terms.len() {
+            let t = &self.terms[i];
+            // Two words in a row may be written as one (`free threading` ~ `freethreaded`).
+            if let (Some(a), Some(b)) = (joinable(t), self.terms.get(i + 1).and_then(joinable)) {
+                let joined = format!("{a}{b}");
+                let s = stem(&stemmer, &joined).unwrap_or_else(|| joined.clone());
+                parts.push(format!(
+                    "(({} AND {}) OR {{{exact}}} : {} OR {{{loose}}} : {})",
+                    expr(t),
+                    expr(&self.terms[i + 1]),
+                    quote(&joined),
+                    quote(&s)
+                ));
+                i += 2;
+                continue;
+            }
+            parts.push(expr(t));
+            i += 1;
+        }
         (!parts.is_empty()).then(|| parts.join(" AND "))
     }
 
@@ -239,6 +256,14 @@ impl Query {
                 _ => None,
             })
             .collect()
+    }
+}
+
+/// A whole word of letters that may join its neighbour.
+fn joinable(t: &Term) -> Option<&str> {
+    match t {
+        Term::Word { word, prefix: false } if word.chars().all(|c| c.is_ascii_lowercase()) => Some(word),
+        _ => None,
     }
 }
 

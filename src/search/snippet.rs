@@ -20,6 +20,11 @@ impl Matcher {
     pub fn new(q: &Query) -> Self {
         let stemmer = english();
         let mut m = Self { exact: HashSet::new(), stems: HashSet::new(), prefixes: Vec::new(), stemmer };
+        for pair in q.terms.windows(2) {
+            if let [Term::Word { word: a, prefix: false }, Term::Word { word: b, prefix: false }] = pair {
+                m.exact.insert(format!("{a}{b}"));
+            }
+        }
         for t in &q.terms {
             match t {
                 Term::Word { word, prefix: true } => m.prefixes.push(word.clone()),

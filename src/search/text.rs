@@ -33,6 +33,9 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Lower case, compatibility-decomposed, combining marks dropped: `Café`, `Cafe\u{301}` and `CAFE` all give `cafe`.
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.nfkd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
 }
 
@@ -166,12 +169,22 @@ impl Streams {
                 push(&mut self.exact, w);
                 push(&mut self.loose, stem(stemmer, w).as_deref().unwrap_or(w));
             }
+            if let Some(v) = tokens.symbol.as_deref().and_then(version_prefix) {
+                push(&mut self.loose, v);
+            }
             if let Some(j) = &tokens.joined {
                 push(&mut self.loose, j);
                 push(&mut self.loose, stem(stemmer, j).as_deref().unwrap_or(j));
             }
         }
     }
+}
+
+/// `3.13.0` → `3.13`: a release is found by its minor version.
+fn version_prefix(symbol: &str) -> Option<&str> {
+    let mut dots = symbol.match_indices('.').map(|(i, _)| i);
+    let (_, second) = (dots.next()?, dots.next()?);
+    symbol.chars().all(|c| c.is_ascii_digit() || c == '.').then(|| &symbol[..second])
 }
 
 fn push(stream: &mut String, token: &str) {

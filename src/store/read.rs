@@ -180,13 +180,17 @@ pub(super) fn file_errors(conn: &Connection, lib: i64) -> rusqlite::Result<Vec<F
 
 pub(super) fn duplicate_warnings(conn: &Connection, lib: i64) -> rusqlite::Result<Vec<String>> {
     let mut stmt = conn.prepare(
-        "SELECT number, group_concat(file, ' and ') FROM (SELECT number, file FROM episodes
-         WHERE library = ?1 AND number IS NOT NULL ORDER BY file) GROUP BY number HAVING count(*) > 1 ORDER BY number",
+        "SELECT number, file FROM episodes e WHERE library = ?1 AND number IN
+         (SELECT number FROM episodes WHERE library = ?1 AND number IS NOT NULL GROUP BY number HAVING count(*) > 1)
+         ORDER BY number, file",
     )?;
-    let rows = stmt.query_map([lib], |r| {
-        Ok(format!("{} are all episode {}; all are kept", r.get::<_, String>(1)?, r.get::<_, i64>(0)?))
-    })?;
-    rows.collect()
+    let rows: Vec<(i64, String)> =
+        stmt.query_map([lib], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows
+        .windows(2)
+        .filter(|p| p[0].0 == p[1].0)
+        .map(|p| format!("{} and {} are both episode {}; both are kept", p[0].1, p[1].1, p[0].0))
+        .collect())
 }
 
 pub(super) fn info(conn: &Connection, bytes: u64) -> rusqlite::Result<CacheInfo> {

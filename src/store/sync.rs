@@ -84,6 +84,8 @@ struct Row {
 pub(super) struct Parsed {
     pub stat_index: usize,
     pub result: Result<Episode, String>,
+    /// The text before the first segment when the parser gave no description (see [`intro_of`]).
+    pub intro: Option<String>,
     pub seg_names: String,
     pub other_names: String,
 }
@@ -247,8 +249,8 @@ fn names(joined: &str) -> impl Iterator<Item = &str> {
 fn parse(stats: &[Stat], which: &[usize], progress: &dyn Fn(Progress)) -> Vec<Parsed> {
     let mut out = Vec::with_capacity(which.len());
     for batch in which.chunks(BATCH) {
-        let paths: Vec<PathBuf> = batch.iter().map(|&i| stats[i].path.clone()).collect();
-        for (&i, result) in batch.iter().zip(library::parse_all(&paths)) {
+        let loaded = write::par_map(batch, |&i| load(&stats[i].path));
+        for (&i, (result, intro)) in batch.iter().zip(loaded) {
             let result = result.map(|mut ep| {
                 stats[i].display.clone_into(&mut ep.file);
                 if ep.number.is_none() {
@@ -257,11 +259,57 @@ fn parse(stats: &[Stat], which: &[usize], progress: &dyn Fn(Progress)) -> Vec<Pa
                 ep
             });
             let (seg_names, other_names) = result.as_ref().map(raw_names).unwrap_or_default();
-            out.push(Parsed { stat_index: i, result, seg_names, other_names });
+            out.push(Parsed { stat_index: i, result, intro, seg_names, other_names });
         }
         progress(Progress { stage: Stage::Parsing, done: out.len(), total: which.len() });
     }
     out
+}
+
+/// Read and parse one file (a parser panic costs this file only), with the intro text for the index.
+fn load(path: &Path) -> (Result<Episode, String>, Option<String>) {
+    let read = || -> Result<(Episode, Option<String>), String> {
+        let bytes = library::read_bounded(path)?;
+        let text = library::decode(&bytes)?;
+        let ep = crate::parse::parse_episode(text).map_err(|e| e.to_string())?;
+        let intro = intro_of(text, &ep);
+        Ok((ep, intro))
+    };
+    match std::panic::catch_unwind(read) {
+        Ok(Ok((ep, intro))) => (Ok(ep), intro),
+        Ok(Err(e)) => (Err(e), None),
+        Err(_) => (Err("made the parser crash (a shownotes bug: please report it with this file)".to_owned()), None),
+    }
+}
+
+/// The markdown between the front matter / title heading and the first segment: who is on the show, what it
+/// is about. Only for the index; the episode itself keeps what the parser read.
+fn intro_of(text: &str, ep: &Episode) -> Option<String> {
+    if ep.description.is_some() {
+        return None;
+    }
+    let stop = ep.segments.first().map_or(usize::MAX, |s| s.line.saturating_sub(1));
+    let mut lines = text.lines().enumerate().peekable();
+    if lines.peek().is_some_and(|(_, l)| l.trim() == "---") {
+        lines.next();
+        for (_, l) in lines.by_ref() {
+            if matches!(l.trim(), "---" | "...") {
+                break;
+            }
+        }
+    }
+    let mut intro = String::new();
+    for (i, line) in lines {
+        if i >= stop || intro.len() > 4000 || (stop == usize::MAX && line.starts_with("##")) {
+            break;
+        }
+        if !line.starts_with("# ") {
+            intro.push_str(line);
+            intro.push('\n');
+        }
+    }
+    let intro = intro.trim();
+    (!intro.is_empty()).then(|| intro.to_owned())
 }
 
 /// The distinct host spellings of segments, and every other name the folding may rename, one per line.

@@ -29,8 +29,8 @@ pub(super) fn host_key<'a>(names: impl Iterator<Item = &'a str>) -> String {
     key
 }
 
-fn prepare(e: &Episode) -> Result<Prepared, serde_json::Error> {
-    let docs = episode_docs(e).into_iter().map(|d| {
+fn prepare(e: &Episode, intro: Option<&str>) -> Result<Prepared, serde_json::Error> {
+    let docs = episode_docs(e, intro).into_iter().map(|d| {
         let s = DocStreams::of(&d);
         (d, s)
     });
@@ -49,7 +49,7 @@ fn count(n: usize) -> i64 {
 }
 
 /// Map `f` over `items` on every core, keeping the order.
-fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(super) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(items.len().max(1));
     let chunk = items.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
@@ -78,7 +78,7 @@ pub(super) fn insert_parsed(
          jokes, hosts, host_key, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?;
     for batch in parsed.chunks(256) {
-        let ready = par_map(batch, |p| p.result.as_ref().ok().map(prepare));
+        let ready = par_map(batch, |p| p.result.as_ref().ok().map(|e| prepare(e, p.intro.as_deref())));
         for (p, ready) in batch.iter().zip(ready) {
             let s = &stamps[p.stat_index];
             let error = p.result.as_ref().err();
