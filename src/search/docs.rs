@@ -133,6 +133,10 @@ impl DocStreams {
     }
 }
 
+/// Text indexed per episode, in bytes: real notes are a few kilobytes; a pathological file (megabytes of
+/// segments) is searchable in its first mebibyte and costs bounded time and space.
+pub const MAX_INDEXED_BYTES: usize = 1 << 20;
+
 /// Every document of an episode except transcript passages. `intro` (markdown) stands in for the description
 /// when the parser read none.
 pub fn episode_docs(e: &Episode, intro: Option<&str>) -> Vec<Doc> {
@@ -180,5 +184,11 @@ pub fn episode_docs(e: &Episode, intro: Option<&str>) -> Vec<Doc> {
         d.time = Some(c.start);
         docs.push(d);
     }
+    let mut budget = MAX_INDEXED_BYTES;
+    docs.retain(|d| {
+        let size = d.title.len() + d.text.len() + d.link_text.len() + d.extra.len();
+        budget = budget.saturating_sub(size);
+        budget > 0
+    });
     docs
 }
