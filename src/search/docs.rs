@@ -148,6 +148,11 @@ pub fn episode_docs(e: &Episode, intro: Option<&str>) -> Vec<Doc> {
         e.description.as_deref().or(intro).map(plain_text).unwrap_or_default(),
     );
     intro.ordinal = None;
+    if e.title.is_none() {
+        // Shown like the episode list shows it, but not indexed: the segment titles have their own documents.
+        intro.title = e.display_title();
+        intro.title_indexed = false;
+    }
     let people = e.hosts.iter().map(|h| h.name.as_str()).chain(e.guests.iter().map(|g| g.name.as_str()));
     let sponsors = e.sponsors.iter().map(|s| s.name.as_str());
     intro.extra = people.chain(sponsors).collect::<Vec<_>>().join(" · ");

@@ -17,7 +17,7 @@ pub const BUSY_WAIT: Duration = Duration::from_secs(5);
 
 /// Column weights for bm25, in the order of the FTS columns: titles, link texts, bodies, transcripts, each as
 /// exact words then stems, so an exact word (which matches both) outranks a stem.
-pub const BM25_WEIGHTS: &str = "bm25(10.0, 5.0, 4.0, 2.0, 1.0, 0.5, 0.4, 0.2)";
+pub const BM25_WEIGHTS: &str = "bm25(10.0, 8.0, 4.0, 3.0, 1.0, 0.6, 0.4, 0.2)";
 
 const TABLES: &str = "
 CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB);
