@@ -214,7 +214,8 @@ fn stat(root: &Path, path: &Path) -> Stat {
     });
     Stat {
         path: path.to_path_buf(),
-        key: path.to_string_lossy().into_owned(),
+        // Relative to the root: the same library named by another path (relative, via a link) keeps its rows.
+        key: path.strip_prefix(root).unwrap_or(path).to_string_lossy().into_owned(),
         display: library::display_name(root, path),
         size,
         mtime,
