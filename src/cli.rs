@@ -1,9 +1,11 @@
 //! The scriptable command line: clap definitions and the commands that print the library.
 //!
-//! Every command loads the library through [`Library::load`] and writes through [`output`] to any
-//! `impl Write`, so tests can capture exactly what a pipe would see.
+//! Every command reads the library through the index ([`crate::store::Store`]: a start parses only new or
+//! changed files) and writes through [`output`] to any `impl Write`, so tests can capture exactly what a pipe
+//! would see.
 
 pub mod feeds;
+pub mod index;
 pub mod output;
 pub mod transcript;
 
@@ -15,7 +17,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::Config;
 use crate::library::Library;
-use crate::search::SearchIndex;
 
 /// A terminal reader for podcast show notes.
 ///
@@ -56,7 +57,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Find segments by keyword: every word must match (case-insensitive), title matches first
+    /// Search everything the notes say: words, "phrases", host: show: year: after: before: in:segments|extras|jokes|links|transcripts
+    ///
+    /// Case, accents and word endings are forgiven, one typo in a long word is corrected; symbols (C++, 3.13)
+    /// and numbers match whole. Exit status 1 when nothing is found.
     Search {
         /// Words to look for
         #[arg(required = true, num_args = 1..)]
@@ -76,6 +80,12 @@ pub enum Command {
         segment: Option<usize>,
         #[arg(long, value_enum, default_value_t = TranscriptFormat::Text)]
         format: TranscriptFormat,
+    },
+    /// Report what the index caches (libraries, episodes, size, unreadable files); --rebuild parses everything again
+    Index {
+        /// Forget the cache and build it again from the notes
+        #[arg(long)]
+        rebuild: bool,
     },
     /// Write the whole library as JSON or YAML: {"episodes": [...], "errors": [...]}; `opml`: the subscriptions
     Export {
@@ -198,9 +208,9 @@ fn warn(warnings: &[String]) {
 }
 
 /// Name every file the library could not read, and why, on stderr.
-fn warn_skipped(library: &Library) {
+fn warn_skipped(errors: &[crate::library::FileError]) {
     let mut err = std::io::stderr().lock();
-    for e in &library.errors {
+    for e in errors {
         let _ = writeln!(
             err,
             "warning: skipped {}: {}",
@@ -210,10 +220,16 @@ fn warn_skipped(library: &Library) {
     }
 }
 
+/// Nothing matched a search: said on stderr, exit status 1 (as grep does).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct NothingFound(pub String);
+
 /// Run one CLI command, writing its output to `out`.
 ///
 /// # Errors
-/// Anything the user must act on: a missing library, an unknown episode, a failed write.
+/// Anything the user must act on: a missing library, an unknown episode, a failed write; [`NothingFound`]
+/// when a search found nothing.
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
     if let Command::Completions { shell } = command {
         let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -228,28 +244,50 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
     let (config, warnings) = crate::config::load_default();
     // Said before the library opens: a broken config may be why the wrong folder is tried.
     warn(&warnings);
-    let mut library = cli.open_library(&config)?;
+    let (path, source) = cli.library_path(&config);
+    let mut store = crate::store::Store::open_default();
+    if let Command::Index { rebuild: true } = command {
+        store.clear().context("could not clear the index")?;
+    }
+    let synced = index::sync(&mut store, &path)
+        .with_context(|| format!("cannot open the library {} ({source})", path.display()))?;
+    warn(&store.take_warnings());
     let all = matches!(command, Command::List { warnings: true, .. });
-    warn_library(&library.warnings, all);
-    warn_skipped(&library);
+    warn_library(&synced.warnings, all);
+    warn_skipped(&synced.errors);
+    // Everything but `list`, `search` and `index` wants whole episodes: read them from the cache once.
+    let whole = || -> Result<Library> {
+        Ok(Library {
+            root: synced.root.clone(),
+            episodes: store.episodes(&synced)?,
+            errors: synced.errors.clone(),
+            warnings: Vec::new(),
+            show: synced.show.clone(),
+        })
+    };
     match command {
-        Command::List { format, .. } => output::list(&library, *format, out),
+        Command::List { format, .. } => output::list(&store.summaries(&synced)?, *format, out),
         Command::Show { episode, format } => {
+            let library = whole()?;
             output::show(&transcript::joined(&library, find(&library, episode)?), *format, out)
         }
         Command::Transcript { episode, segment, format } => {
+            let library = whole()?;
             return transcript::run(&library, find(&library, episode)?, *segment, *format, out);
         }
-        Command::Links { episode, format } => output::links(find(&library, episode)?, *format, out),
+        Command::Links { episode, format } => {
+            let library = whole()?;
+            output::links(find(&library, episode)?, *format, out)
+        }
         Command::Search { query, format, limit } => {
-            let index = SearchIndex::build(&library);
-            let hits = index.query(&library, &query.join(" "), Some(*limit));
-            output::search(&hits, *format, out)
+            return index::search(&store, &synced, &query.join(" "), *format, *limit, out);
         }
         Command::Export { format } => {
+            let mut library = whole()?;
             warn(&crate::transcript::join_library(&mut library));
             output::export(&library, *format, out)
         }
+        Command::Index { .. } => index::report(&store, &synced, out),
         _ => Ok(()),
     }
     .context("could not write the output")

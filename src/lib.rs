@@ -7,6 +7,7 @@
 //! - [`search`]: keyword search over every segment of a library.
 //! - [`transcript`]: an episode's transcript (txt, WebVTT, SRT, Podcasting 2.0 JSON) → cues, found by
 //!   episode number, and joined to the notes to give each segment an approximate start.
+//! - [`store`]: the SQLite cache of parsed episodes and the FTS5 index every search reads.
 //! - [`state`]: read/starred episodes remembered between runs.
 //! - [`feed`]: RSS subscriptions → a folder of markdown episodes per show; update over HTTP; OPML.
 //! - [`sanitize`], [`links`]: untrusted text made safe for a terminal; which links may be opened.
@@ -24,5 +25,6 @@ pub mod parse;
 pub mod sanitize;
 pub mod search;
 pub mod state;
+pub mod store;
 pub mod transcript;
 pub mod tui;

@@ -79,16 +79,7 @@ impl Library {
             match result {
                 Ok((mut ep, notes)) => {
                     warnings.extend(notes.into_iter().map(|w| format!("{file}: {w}")));
-                    ep.file = file;
-                    if ep.number.is_none() {
-                        ep.number = from_name;
-                    }
-                    if ep.date.is_none() {
-                        ep.date = file_name::date(path);
-                    }
-                    if ep.show.is_none() {
-                        ep.show.clone_from(&show.name);
-                    }
+                    complete(&mut ep, file, path, from_name, &show);
                     episodes.push(ep);
                 }
                 Err(message) => errors.push(FileError { file, message }),
@@ -130,8 +121,24 @@ impl Library {
     }
 }
 
+/// What the library adds to one parsed file, wherever it was parsed (here or in the index's sync): the file's
+/// name, a number from the file name (`from_name`, judged against the whole folder by
+/// [`file_name::numbers`]) or a date from it when the notes give none, and the show's name from show.yaml.
+pub(crate) fn complete(ep: &mut Episode, file: String, path: &Path, from_name: Option<u32>, show: &Show) {
+    ep.file = file;
+    if ep.number.is_none() {
+        ep.number = from_name;
+    }
+    if ep.date.is_none() {
+        ep.date = file_name::date(path);
+    }
+    if ep.show.is_none() {
+        ep.show.clone_from(&show.name);
+    }
+}
+
 /// `show_notes/` under an archive root, else the root itself.
-fn notes_folder(root: &Path) -> Result<PathBuf, LibraryError> {
+pub(crate) fn notes_folder(root: &Path) -> Result<PathBuf, LibraryError> {
     let meta = fs::metadata(root).map_err(|_| LibraryError::NotFound(root.to_path_buf()))?;
     if !meta.is_dir() {
         return Err(LibraryError::NotAFolder(root.to_path_buf()));
@@ -141,7 +148,7 @@ fn notes_folder(root: &Path) -> Result<PathBuf, LibraryError> {
 }
 
 /// Every `*.md` entry of the folder (not recursive), sorted; a README is documentation, not an episode.
-fn list_markdown(dir: &Path) -> Result<Vec<PathBuf>, LibraryError> {
+pub(crate) fn list_markdown(dir: &Path) -> Result<Vec<PathBuf>, LibraryError> {
     let list_err = |source| LibraryError::List { path: dir.to_path_buf(), source };
     let mut files = Vec::new();
     for entry in fs::read_dir(dir).map_err(list_err)? {
@@ -160,7 +167,7 @@ fn list_markdown(dir: &Path) -> Result<Vec<PathBuf>, LibraryError> {
 ///
 /// Each file is parsed under `catch_unwind`, so a parser bug on one file costs that file only (and the results
 /// stay aligned with `files`).
-fn parse_all(files: &[PathBuf]) -> Vec<Result<Parsed, String>> {
+pub(crate) fn parse_all(files: &[PathBuf]) -> Vec<Result<Parsed, String>> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(files.len().max(1));
     let chunk = files.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
@@ -258,12 +265,12 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// The path relative to the root, with control characters written as visible escapes so a hostile file name
 /// can neither drive the terminal nor hide which file it is.
-fn display_name(root: &Path, path: &Path) -> String {
+pub(crate) fn display_name(root: &Path, path: &Path) -> String {
     crate::sanitize::visible(&path.strip_prefix(root).unwrap_or(path).to_string_lossy()).into_owned()
 }
 
 /// `show.yaml` at the library root; a broken one is a warning, and the defaults keep working.
-fn load_show(root: &Path, warnings: &mut Vec<String>) -> Show {
+pub(crate) fn load_show(root: &Path, warnings: &mut Vec<String>) -> Show {
     let path = root.join("show.yaml");
     if !path.exists() {
         return Show::default();

@@ -19,6 +19,11 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that closed the pipe (`shownotes list | head`) got what it wanted.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        // Like grep: nothing found is a message and status 1, not an error.
+        Err(e) if e.downcast_ref::<cli::NothingFound>().is_some() => {
+            eprintln!("{}", shownotes::sanitize::clean(&e.to_string()));
+            ExitCode::from(1)
+        }
         Err(e) => {
             eprintln!("error: {}", shownotes::sanitize::clean(&format!("{e:#}")));
             ExitCode::FAILURE

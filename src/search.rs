@@ -1,9 +1,21 @@
-//! Keyword search over every segment of a library: "the episode where they talked about X".
+//! Search: "the episode where they talked about X".
 //!
+//! The index-backed engine lives in the submodules: [`query`] (text → [`query::Query`] → FTS5 MATCH from
+//! quoted tokens), [`text`] (folding, stems, symbols, CJK bigrams), [`docs`] (what of an episode is searchable),
+//! [`typo`] (corrections through the index's vocabulary), [`snippet`] and [`engine`] ([`engine::search`]).
+//!
+//! Below is the older in-memory index over segments, kept for the reader until it moves to the store:
 //! Built once per library as an inverted index of folded (lower-cased) words, so a query costs a few range
 //! scans of a sorted vocabulary instead of a pass over megabytes of text: fast enough to re-run on every
 //! keystroke. Every query word must match the start of some word in the segment (so `myp` finds `mypy`);
 //! title matches rank first, then host, link text and body.
+
+pub mod docs;
+pub mod engine;
+pub mod query;
+pub mod snippet;
+pub mod text;
+pub mod typo;
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;

@@ -16,8 +16,14 @@ fn shownotes(dir: &Path, args: &[&str]) -> Output {
         .env_remove("SHOWNOTES_LIBRARY")
         // No user config: a `library:` in the developer's own config must not change what these tests read.
         .env("XDG_CONFIG_HOME", repo().join("tests/fixtures/no-such-config-home"))
+        .env("XDG_CACHE_HOME", cache_home())
         .output()
         .expect("run shownotes")
+}
+
+/// One index cache for this test process (the tests share it, as processes on one machine do).
+fn cache_home() -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("shownotes-cli-cache-{}", std::process::id()))
 }
 
 fn repo() -> &'static Path {
@@ -124,8 +130,9 @@ fn search_finds_mypy_in_the_dropbox_segment() {
     assert_eq!(first["host"], "Brian");
     assert!(first["snippet"].as_str().expect("snippet").to_lowercase().contains("mypy"));
     let none = shownotes(repo(), &["search", "mypy", "zzzunfound"]);
-    assert!(none.status.success());
+    assert_eq!(none.status.code(), Some(1), "nothing found exits 1, as grep does");
     assert_eq!(stdout(&none), "");
+    assert!(stderr(&none).contains("no results for mypy zzzunfound"), "{}", stderr(&none));
 }
 
 #[test]
@@ -228,6 +235,7 @@ fn the_config_file_names_the_library_for_every_command() {
             .current_dir(elsewhere.path())
             .env_remove("SHOWNOTES_LIBRARY")
             .env("XDG_CONFIG_HOME", home.path())
+            .env("XDG_CACHE_HOME", cache_home())
             .output()
             .expect("run shownotes")
     };

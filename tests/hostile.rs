@@ -40,6 +40,7 @@ fn run(library: &Path, scratch: &Path, args: &[&str]) -> Run {
         .arg(library)
         .args(args)
         .env_remove("SHOWNOTES_LIBRARY")
+        .env("XDG_CACHE_HOME", scratch.join("cache"))
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&out_path).unwrap())
         .stderr(std::fs::File::create(&err_path).unwrap())

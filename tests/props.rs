@@ -24,6 +24,9 @@ use shownotes::model::Episode;
 use shownotes::parse::parse_episode;
 use shownotes::sanitize;
 use shownotes::search::SearchIndex;
+use shownotes::search::docs::Kind;
+use shownotes::search::engine::{Found, Results};
+use shownotes::store::Summary;
 
 /// Markdown fragments that steer the parser into its interesting paths: host markers, headings, links, lists,
 /// fences, front matter, escapes and hostile terminal sequences.
@@ -329,7 +332,8 @@ fn check_writers(ep: &Episode, query: &str) -> Result<(), TestCaseError> {
     }
     let library = Library { episodes: vec![ep.clone()], ..Library::default() };
     let mut out = Vec::new();
-    output::list(&library, ListFormat::Text, &mut out).unwrap();
+    let summaries = vec![Summary::of(1, ep)];
+    output::list(&summaries, ListFormat::Text, &mut out).unwrap();
     no_controls("list", &String::from_utf8(out).unwrap(), &['\n'])?;
     let index = SearchIndex::build(&library);
     let hits = index.query(&library, query, Some(20));
@@ -340,7 +344,26 @@ fn check_writers(ep: &Episode, query: &str) -> Result<(), TestCaseError> {
         }
     }
     let mut out = Vec::new();
-    output::search(&hits, ListFormat::Text, &mut out).unwrap();
+    let found = hits
+        .iter()
+        .map(|h| Found {
+            episode: h.episode,
+            show: ep.show.clone(),
+            kind: Kind::Segment,
+            ordinal: h.ordinal,
+            time: Some(75),
+            title: h.title.clone(),
+            url: h.url.clone(),
+            snippet: h.snippet.clone(),
+            host: h.host.clone(),
+            date: ep.date.clone(),
+            episode_id: 1,
+            snippet_matches: Vec::new(),
+            title_matches: Vec::new(),
+        })
+        .collect();
+    let results = Results { total: hits.len(), results: found, ..Results::default() };
+    output::search(&results, ListFormat::Text, &mut out).unwrap();
     no_controls("search", &String::from_utf8(out).unwrap(), &['\n'])
 }
 

@@ -12,7 +12,8 @@ use super::{ExportFormat, Format, ListFormat};
 use crate::library::Library;
 use crate::model::Episode;
 use crate::sanitize::{clean, clean_line};
-use crate::search::Hit;
+use crate::search::engine::Results;
+use crate::store::Summary;
 
 type Out<'a> = &'a mut dyn Write;
 
@@ -27,52 +28,28 @@ fn yaml(value: &impl Serialize, out: Out) -> io::Result<()> {
     out.write_all(text.as_bytes())
 }
 
-fn hosts_line(e: &Episode) -> String {
-    e.hosts.iter().map(|h| clean_line(&h.name).into_owned()).collect::<Vec<_>>().join(", ")
-}
-
 fn number(n: Option<u32>) -> String {
     n.map_or_else(|| "-".to_owned(), |n| n.to_string())
 }
 
 /// The title a list shows: the episode's title (else its first segments), else the file stem, never blank.
-fn list_title(e: &Episode) -> String {
-    let t = e.display_title();
-    if !t.trim().is_empty() {
-        return t;
+fn list_title(e: &Summary) -> String {
+    if !e.display_title.trim().is_empty() {
+        return e.display_title.clone();
     }
     let path = std::path::Path::new(&e.file);
     path.file_stem().map_or_else(|| e.file.clone(), |s| s.to_string_lossy().into_owned())
 }
 
-/// One row per episode.
-pub fn list(library: &Library, format: ListFormat, out: Out) -> io::Result<()> {
-    #[derive(Serialize)]
-    struct Row<'a> {
-        number: Option<u32>,
-        date: Option<&'a str>,
-        title: String,
-        file: &'a str,
-        hosts: Vec<&'a str>,
-        segments: usize,
-    }
+/// One row per episode, from the index's list columns.
+pub fn list(episodes: &[Summary], format: ListFormat, out: Out) -> io::Result<()> {
     if format == ListFormat::Json {
-        let rows: Vec<Row> = library
-            .episodes
-            .iter()
-            .map(|e| Row {
-                number: e.number,
-                date: e.date.as_deref(),
-                title: list_title(e),
-                file: &e.file,
-                hosts: e.hosts.iter().map(|h| h.name.as_str()).collect(),
-                segments: e.segments.len(),
-            })
-            .collect();
+        let rows: Vec<Summary> =
+            episodes.iter().map(|e| Summary { display_title: list_title(e), ..e.clone() }).collect();
         return json(&rows, out);
     }
-    for e in &library.episodes {
-        let hosts = hosts_line(e);
+    for e in episodes {
+        let hosts = e.hosts.iter().map(|h| clean_line(h).into_owned()).collect::<Vec<_>>().join(", ");
         let hosts = if hosts.is_empty() { String::new() } else { format!("  [{hosts}]") };
         writeln!(
             out,
@@ -81,7 +58,7 @@ pub fn list(library: &Library, format: ListFormat, out: Out) -> io::Result<()> {
             clean_line(e.date.as_deref().unwrap_or("")),
             clean_line(&list_title(e)),
             hosts,
-            e.segments.len()
+            e.segments
         )?;
     }
     Ok(())
@@ -213,23 +190,29 @@ pub fn links(e: &Episode, format: ListFormat, out: Out) -> io::Result<()> {
     Ok(())
 }
 
-/// Search results, best first.
-pub fn search(hits: &[Hit], format: ListFormat, out: Out) -> io::Result<()> {
+/// `12:34` or `1:02:03`.
+fn clock(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m}:{s:02}") }
+}
+
+/// Search results, best first: `{"results": [...], "total": N, "corrected": null | {"from", "to"}}`.
+pub fn search(results: &Results, format: ListFormat, out: Out) -> io::Result<()> {
     if format == ListFormat::Json {
-        #[derive(Serialize)]
-        struct Results<'a> {
-            results: &'a [Hit],
-        }
-        return json(&Results { results: hits }, out);
+        return json(results, out);
     }
-    for h in hits {
+    for h in &results.results {
         let ordinal = h.ordinal.map(|o| format!(" #{o}")).unwrap_or_default();
+        let time = h.time.map(|t| format!(" @{}", clock(t))).unwrap_or_default();
         let host = h.host.as_deref().map(|x| format!(" {}", clean_line(x))).unwrap_or_default();
-        writeln!(out, "{}{ordinal}{host}: {}", number(h.episode), clean_line(&h.title))?;
+        let title = if h.title.is_empty() { String::new() } else { format!(": {}", clean_line(&h.title)) };
+        writeln!(out, "{} {}{ordinal}{time}{host}{title}", number(h.episode), h.kind.as_str())?;
         if let Some(url) = &h.url {
             writeln!(out, "    {}", clean_line(url))?;
         }
-        writeln!(out, "    {}", clean_line(&h.snippet))?;
+        if !h.snippet.is_empty() {
+            writeln!(out, "    {}", clean_line(&h.snippet))?;
+        }
     }
     Ok(())
 }
