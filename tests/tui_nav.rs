@@ -391,3 +391,16 @@ fn screens_of_a_result_opened_deep_in_a_long_segment_and_of_the_starred_view() {
     let text = screen(&t);
     assert!(text.contains("Episodes 2/3 · starred") && text.contains("★  10"), "{text}");
 }
+
+#[test]
+fn esc_on_the_results_closes_search_so_esc_in_the_text_does_not_reopen_them() {
+    let mut a = run("/t<Down><Enter>");
+    press(&mut a, "<Esc>", &mut Recorder::default());
+    assert_eq!(a.mode, Mode::Search, "the first Esc returns to the results");
+    press(&mut a, "<Esc>", &mut Recorder::default());
+    assert_eq!(a.mode, Mode::Normal, "the second closes them");
+    press(&mut a, "<Esc>", &mut Recorder::default());
+    assert_eq!((a.mode, a.focus), (Mode::Normal, Pane::Segments), "a third goes back as anywhere, not to the results");
+    press(&mut a, "/", &mut Recorder::default());
+    assert_eq!((a.mode, a.prompt.text.as_str()), (Mode::Search, "t"), "/ still reopens the last query");
+}
