@@ -404,3 +404,29 @@ fn esc_on_the_results_closes_search_so_esc_in_the_text_does_not_reopen_them() {
     press(&mut a, "/", &mut Recorder::default());
     assert_eq!((a.mode, a.prompt.text.as_str()), (Mode::Search, "t"), "/ still reopens the last query");
 }
+
+#[test]
+fn a_result_lands_on_its_match_when_the_reading_width_is_narrower_than_the_pane() {
+    // Bullets of ~130 columns: one line in a 150-column pane, two at the 100-column reading width.
+    let filler = "words that fill the line ".repeat(5);
+    let body: String = (1..=300)
+        .map(|i| {
+            let word = if i == 200 || i == 260 { "zanzibar" } else { "plain" };
+            format!("- bullet {i} {filler}{word} end\n")
+        })
+        .collect();
+    let mut lib = library();
+    lib.episodes[0].segments.push(segment(4, "Brian Okken", "A long one", "https://example.com/long", &body));
+    let mut a = app(lib);
+    a.update(Action::Resize { width: 200, height: 50 });
+    let mut r = Recorder::default();
+    press(&mut a, "/zanzibar<Enter>", &mut r);
+    for (step, bullet) in [("", "bullet 200 "), ("n", "bullet 260 ")] {
+        press(&mut a, step, &mut r);
+        let t = draw(&mut a, 200, 50);
+        let text = screen(&t);
+        let shown = text.lines().position(|l| l.contains(bullet));
+        let mark = text.lines().position(|l| l.contains("zanzibar"));
+        assert!(shown.is_some() && mark.is_some(), "the match after {bullet:?} is on screen:\n{text}");
+    }
+}
