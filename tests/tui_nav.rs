@@ -430,3 +430,20 @@ fn a_result_lands_on_its_match_when_the_reading_width_is_narrower_than_the_pane(
         assert!(shown.is_some() && mark.is_some(), "the match after {bullet:?} is on screen:\n{text}");
     }
 }
+
+#[test]
+fn the_drawn_help_overlay_lists_each_context_once_with_every_action_name_in_full() {
+    let mut a = run("?");
+    let text = screen(&draw(&mut a, 200, 60));
+    assert_eq!(text.matches("Everywhere").count(), 1, "one Everywhere heading:\n{text}");
+    assert_eq!(text.matches("Filter prompt & Search").count(), 1, "one prompt heading:\n{text}");
+    for name in ["copy_link", "select_link", "zoom", "history_forward", "delete_to_start", "cycle_view", "next_link"] {
+        assert!(text.contains(&format!(" {name} ")), "{name} shown in full at 200x60:\n{text}");
+    }
+    assert!(text.contains("copy the link to the clipboard "), "descriptions are not cut:\n{text}");
+    // At 80x24 the overlay scrolls in one column, and the names it shows are whole.
+    let text = screen(&draw(&mut a, 80, 24));
+    for name in ["move_down", "jump_segment", "next_episode", "copy_link"] {
+        assert!(text.contains(&format!(" {name} ")), "{name} shown in full at 80x24:\n{text}");
+    }
+}
