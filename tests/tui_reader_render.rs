@@ -208,3 +208,22 @@ fn the_overview_wraps_a_long_title_instead_of_cutting_it() {
     let screen = fixture::screen(&fixture::draw(&mut app, 80, 30));
     assert!(screen.contains("the end words"), "the whole title is on screen:\n{screen}");
 }
+
+/// A copy that went through tmux, as `tmux load-buffer` reports it: the buffer is known, the outer clipboard not.
+struct ViaTmux;
+
+impl shownotes::tui::effect::Effects for ViaTmux {
+    fn open(&mut self, _: &str) -> Result<String, shownotes::tui::effect::OpenError> {
+        Err(shownotes::tui::effect::OpenError::NoOpener)
+    }
+    fn copy(&mut self, _: &str) -> std::io::Result<shownotes::tui::effect::Copied> {
+        Ok(shownotes::tui::effect::Copied::Tmux)
+    }
+}
+
+#[test]
+fn a_copy_through_tmux_claims_the_paste_buffer_not_the_outer_clipboard() {
+    let said = shownotes::tui::effect::perform(&Effect::Copy("https://example.com".into()), &mut ViaTmux);
+    assert!(said.contains("tmux's paste buffer") && said.ends_with("https://example.com"), "{said}");
+    assert!(!said.contains("and the clipboard"), "whether the outer terminal took it is not known: {said}");
+}
