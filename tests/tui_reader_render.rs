@@ -227,3 +227,19 @@ fn a_copy_through_tmux_claims_the_paste_buffer_not_the_outer_clipboard() {
     assert!(said.contains("tmux's paste buffer") && said.ends_with("https://example.com"), "{said}");
     assert!(!said.contains("and the clipboard"), "whether the outer terminal took it is not known: {said}");
 }
+
+#[test]
+fn dot_and_comma_step_through_the_links_of_the_extras_as_the_help_says() {
+    let mut app = fixture::app(fixture::library());
+    let mut r = Recorder::default();
+    fixture::press(&mut app, "1 l l", &mut r);
+    assert_eq!(app.focus, shownotes::tui::app::Pane::Extras);
+    fixture::press(&mut app, ". o", &mut r);
+    assert_eq!(r.done.last(), Some(&Effect::OpenUrl("https://pdxpython.org".into())), "{:?}", app.status);
+    fixture::press(&mut app, ". o", &mut r);
+    assert_eq!(r.done.last(), Some(&Effect::OpenUrl("https://www.gitbook.com/".into())));
+    assert_eq!(app.sel.extra, 1, "the item holding the link is selected");
+    fixture::press(&mut app, ", o", &mut r);
+    assert_eq!(r.done.last(), Some(&Effect::OpenUrl("https://pdxpython.org".into())));
+    assert_eq!(app.sel.extra, 0);
+}
