@@ -391,3 +391,59 @@ fn screens_of_a_result_opened_deep_in_a_long_segment_and_of_the_starred_view() {
     let text = screen(&t);
     assert!(text.contains("Episodes 2/3 · starred") && text.contains("★  10"), "{text}");
 }
+
+#[test]
+fn esc_on_the_results_closes_search_so_esc_in_the_text_does_not_reopen_them() {
+    let mut a = run("/t<Down><Enter>");
+    press(&mut a, "<Esc>", &mut Recorder::default());
+    assert_eq!(a.mode, Mode::Search, "the first Esc returns to the results");
+    press(&mut a, "<Esc>", &mut Recorder::default());
+    assert_eq!(a.mode, Mode::Normal, "the second closes them");
+    press(&mut a, "<Esc>", &mut Recorder::default());
+    assert_eq!((a.mode, a.focus), (Mode::Normal, Pane::Segments), "a third goes back as anywhere, not to the results");
+    press(&mut a, "/", &mut Recorder::default());
+    assert_eq!((a.mode, a.prompt.text.as_str()), (Mode::Search, "t"), "/ still reopens the last query");
+}
+
+#[test]
+fn a_result_lands_on_its_match_when_the_reading_width_is_narrower_than_the_pane() {
+    // Bullets of ~130 columns: one line in a 150-column pane, two at the 100-column reading width.
+    let filler = "words that fill the line ".repeat(5);
+    let body: String = (1..=300)
+        .map(|i| {
+            let word = if i == 200 || i == 260 { "zanzibar" } else { "plain" };
+            format!("- bullet {i} {filler}{word} end\n")
+        })
+        .collect();
+    let mut lib = library();
+    lib.episodes[0].segments.push(segment(4, "Brian Okken", "A long one", "https://example.com/long", &body));
+    let mut a = app(lib);
+    a.update(Action::Resize { width: 200, height: 50 });
+    let mut r = Recorder::default();
+    press(&mut a, "/zanzibar<Enter>", &mut r);
+    for (step, bullet) in [("", "bullet 200 "), ("n", "bullet 260 ")] {
+        press(&mut a, step, &mut r);
+        let t = draw(&mut a, 200, 50);
+        let text = screen(&t);
+        let shown = text.lines().position(|l| l.contains(bullet));
+        let mark = text.lines().position(|l| l.contains("zanzibar"));
+        assert!(shown.is_some() && mark.is_some(), "the match after {bullet:?} is on screen:\n{text}");
+    }
+}
+
+#[test]
+fn the_drawn_help_overlay_lists_each_context_once_with_every_action_name_in_full() {
+    let mut a = run("?");
+    let text = screen(&draw(&mut a, 200, 60));
+    assert_eq!(text.matches("Everywhere").count(), 1, "one Everywhere heading:\n{text}");
+    assert_eq!(text.matches("Filter prompt & Search").count(), 1, "one prompt heading:\n{text}");
+    for name in ["copy_link", "select_link", "zoom", "history_forward", "delete_to_start", "cycle_view", "next_link"] {
+        assert!(text.contains(&format!(" {name} ")), "{name} shown in full at 200x60:\n{text}");
+    }
+    assert!(text.contains("copy the link to the clipboard "), "descriptions are not cut:\n{text}");
+    // At 80x24 the overlay scrolls in one column, and the names it shows are whole.
+    let text = screen(&draw(&mut a, 80, 24));
+    for name in ["move_down", "jump_segment", "next_episode", "copy_link"] {
+        assert!(text.contains(&format!(" {name} ")), "{name} shown in full at 80x24:\n{text}");
+    }
+}

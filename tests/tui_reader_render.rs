@@ -173,3 +173,73 @@ fn control_sequences_never_reach_the_screen_header_included() {
         }
     }
 }
+
+#[test]
+fn a_segments_own_link_and_the_sponsors_carry_their_numbers_in_the_text_and_dot_reaches_them() {
+    let mut lib = fixture::library();
+    let sponsor = "https://pythonbytes.fm/datadog";
+    let link = shownotes::model::EpisodeLink { section: "Sponsor".into(), text: "Datadog".into(), url: sponsor.into() };
+    lib.episodes[0].links.insert(0, link);
+    let mut app = fixture::app(lib);
+    let mut r = Recorder::default();
+    // Segment 3's only link is its title's (the body has none).
+    fixture::press(&mut app, "3", &mut r);
+    let n = app.episode_links().number("https://example.com/mp").expect("numbered");
+    let screen = fixture::screen(&fixture::draw(&mut app, 120, 40));
+    let line = screen.lines().find(|l| l.contains("https://example.com/mp")).expect("the segment's link is shown");
+    assert!(line.contains(&format!("[{n}]")), "the text shows the number the Links tab gives it:\n{screen}");
+    fixture::press(&mut app, ". o", &mut r);
+    assert_eq!(r.done.last(), Some(&Effect::OpenUrl("https://example.com/mp".into())), "`.` reaches it");
+    // The Overview shows the sponsor's link with its number, and `.` reaches it too.
+    fixture::press(&mut app, "<Esc> h", &mut r);
+    let s = app.episode_links().number(sponsor).expect("the sponsor is numbered");
+    let screen = fixture::screen(&fixture::draw(&mut app, 120, 40));
+    let line = screen.lines().find(|l| l.contains("Sponsors")).expect("sponsor line");
+    assert!(line.contains(&format!("[{s}]")), "the sponsor's number:\n{screen}");
+    fixture::press(&mut app, ". o", &mut r);
+    assert_eq!(r.done.last(), Some(&Effect::OpenUrl(sponsor.into())));
+}
+
+#[test]
+fn the_overview_wraps_a_long_title_instead_of_cutting_it() {
+    let mut lib = fixture::library();
+    lib.episodes[0].title = Some("A title long enough to need a second line at this width: the end words".into());
+    let mut app = fixture::app(lib);
+    let screen = fixture::screen(&fixture::draw(&mut app, 80, 30));
+    assert!(screen.contains("the end words"), "the whole title is on screen:\n{screen}");
+}
+
+/// A copy that went through tmux, as `tmux load-buffer` reports it: the buffer is known, the outer clipboard not.
+struct ViaTmux;
+
+impl shownotes::tui::effect::Effects for ViaTmux {
+    fn open(&mut self, _: &str) -> Result<String, shownotes::tui::effect::OpenError> {
+        Err(shownotes::tui::effect::OpenError::NoOpener)
+    }
+    fn copy(&mut self, _: &str) -> std::io::Result<shownotes::tui::effect::Copied> {
+        Ok(shownotes::tui::effect::Copied::Tmux)
+    }
+}
+
+#[test]
+fn a_copy_through_tmux_claims_the_paste_buffer_not_the_outer_clipboard() {
+    let said = shownotes::tui::effect::perform(&Effect::Copy("https://example.com".into()), &mut ViaTmux);
+    assert!(said.contains("tmux's paste buffer") && said.ends_with("https://example.com"), "{said}");
+    assert!(!said.contains("and the clipboard"), "whether the outer terminal took it is not known: {said}");
+}
+
+#[test]
+fn dot_and_comma_step_through_the_links_of_the_extras_as_the_help_says() {
+    let mut app = fixture::app(fixture::library());
+    let mut r = Recorder::default();
+    fixture::press(&mut app, "1 l l", &mut r);
+    assert_eq!(app.focus, shownotes::tui::app::Pane::Extras);
+    fixture::press(&mut app, ". o", &mut r);
+    assert_eq!(r.done.last(), Some(&Effect::OpenUrl("https://pdxpython.org".into())), "{:?}", app.status);
+    fixture::press(&mut app, ". o", &mut r);
+    assert_eq!(r.done.last(), Some(&Effect::OpenUrl("https://www.gitbook.com/".into())));
+    assert_eq!(app.sel.extra, 1, "the item holding the link is selected");
+    fixture::press(&mut app, ", o", &mut r);
+    assert_eq!(r.done.last(), Some(&Effect::OpenUrl("https://pdxpython.org".into())));
+    assert_eq!(app.sel.extra, 0);
+}

@@ -54,7 +54,8 @@ pub fn perform(effect: &Effect, effects: &mut dyn Effects) -> String {
             }
         },
         Effect::Copy(text) => match effects.copy(text) {
-            Ok(Copied::Tmux) => format!("Copied to tmux's paste buffer and the clipboard: {text}"),
+            // tmux holds it for sure; whether the outer terminal took it on to its clipboard cannot be known.
+            Ok(Copied::Tmux) => format!("Copied to tmux's paste buffer (also offered to the clipboard): {text}"),
             Ok(Copied::Terminal) => format!("Sent to the terminal's clipboard (OSC 52): {text}"),
             Err(_) => format!("Could not reach the clipboard. The link: {text}"),
         },

@@ -11,7 +11,7 @@ use super::{Focus, pane_block};
 use crate::sanitize::clean_line;
 use crate::tui::app::{App, Pane};
 use crate::tui::cache::TextKey;
-use crate::tui::markdown::{self, EpisodeLinks, RenderOptions, Rendered};
+use crate::tui::markdown::{self, EpisodeLinks, LinkSpot, RenderOptions, Rendered};
 
 /// The tabs of the detail area, in order.
 pub const TABS: [Pane; 5] = [Pane::Overview, Pane::Body, Pane::Links, Pane::Extras, Pane::Jokes];
@@ -127,9 +127,8 @@ fn build(app: &App, width: u16, links: &EpisodeLinks) -> Rendered {
         if !meta.is_empty() {
             meta.push(Span::styled(" · ", app.theme.dim));
         }
-        let used: usize = meta.iter().map(Span::width).sum();
-        let url = super::truncate(&clean_line(url), usize::from(width).saturating_sub(used));
-        meta.push(Span::styled(url, app.theme.dim));
+        let line = out.lines.len();
+        push_url(app, links, UrlAt { spans: &mut meta, spots: &mut out.spots, line, width }, url);
     }
     if !meta.is_empty() {
         out.lines.push(Line::from(meta));
@@ -147,6 +146,37 @@ fn build(app: &App, width: u16, links: &EpisodeLinks) -> Rendered {
     out.lines.extend(body.lines);
     out.links = body.links;
     out
+}
+
+/// A line being built outside the markdown, where a link is added: its spans, the text's spots, its index.
+pub struct UrlAt<'a> {
+    pub spans: &'a mut Vec<Span<'static>>,
+    pub spots: &'a mut Vec<LinkSpot>,
+    pub line: usize,
+    /// The text's width in cells: the URL is cut to what is left of it.
+    pub width: u16,
+}
+
+/// A link the notes give outside the markdown (a segment's own, a sponsor's) as `url [n]` with the episode's
+/// number, its spots recorded so typing the number, `.`/`,` and a click reach it like any link of the text.
+pub fn push_url(app: &App, links: &EpisodeLinks, at: UrlAt<'_>, url: &str) {
+    let number = links.number(url);
+    let tag = number.map(|n| format!(" [{n}]")).unwrap_or_default();
+    let used: usize = at.spans.iter().map(Span::width).sum();
+    let room = usize::from(at.width).saturating_sub(used + tag.len());
+    let shown = super::truncate(&clean_line(url), room);
+    let cells = |t: &str| u16::try_from(unicode_width::UnicodeWidthStr::width(t)).unwrap_or(u16::MAX);
+    let mut x = u16::try_from(used).unwrap_or(u16::MAX);
+    for (text, style) in [(shown, app.theme.link), (tag, app.theme.link_number)] {
+        if let Some(number) = number.filter(|_| !text.is_empty()) {
+            let width = cells(&text);
+            at.spots.push(LinkSpot { number, line: at.line, span: at.spans.len(), x, width });
+            x = x.saturating_add(width);
+        }
+        if !text.is_empty() {
+            at.spans.push(Span::styled(text, style));
+        }
+    }
 }
 
 /// Where text is set inside a detail pane: its inner area, no wider than the reading width.

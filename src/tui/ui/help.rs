@@ -12,13 +12,21 @@ use crate::tui::keymap::Context;
 /// Contexts and the (keys, description, config action name) rows they share.
 type Group = (Vec<Context>, Vec<(String, &'static str, String)>);
 
-/// The overlay's lines, generated from the key table; contexts with identical keys share one heading.
+/// Column widths of a row: keys, description, action name.
+const KEYS: usize = 12;
+const DESC: usize = 40;
+const NAME: usize = 15;
+/// A row's width with its indent and gaps: `  keys desc name`.
+const ROW: u16 = (2 + KEYS + 1 + DESC + 1 + NAME) as u16;
+
+/// The overlay's lines, generated from the key table; each context gets one heading however the table orders
+/// its rows, and contexts with identical keys share it.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     let mut groups: Vec<Group> = Vec::new();
     for (context, keys, desc, name) in app.keymap.help_rows() {
-        match groups.last_mut() {
-            Some((contexts, rows)) if contexts.last() == Some(&context) => rows.push((keys, desc, name)),
-            _ => groups.push((vec![context], vec![(keys, desc, name)])),
+        match groups.iter_mut().find(|(contexts, _)| contexts.first() == Some(&context)) {
+            Some((_, rows)) => rows.push((keys, desc, name)),
+            None => groups.push((vec![context], vec![(keys, desc, name)])),
         }
     }
     let mut merged: Vec<Group> = Vec::new();
@@ -37,24 +45,26 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         out.push(Line::styled(title.join(" & "), app.theme.heading));
         for (keys, desc, name) in rows {
             out.push(Line::from(vec![
-                Span::styled(format!("  {keys:<13} "), app.theme.status_key),
-                Span::raw(format!("{desc:<31}")),
+                Span::styled(format!("  {keys:<KEYS$} "), app.theme.status_key),
+                Span::raw(format!("{desc:<DESC$} ")),
                 Span::styled(name, app.theme.dim),
             ]));
         }
     }
     out.push(Line::default());
     out.push(Line::styled("Mouse: a click focuses, the wheel scrolls.", app.theme.dim));
-    out.push(Line::styled("Remap in the config: keys: { \"ctrl-n\": move_down } (names as listed).", app.theme.dim));
+    out.push(Line::styled("Remap in the config file:", app.theme.dim));
+    out.push(Line::styled("  keys: { \"ctrl-n\": move_down }  (names as listed)", app.theme.dim));
     out
 }
 
-/// Two columns need this many cells; narrower screens get one scrolling column.
-const TWO_COLUMNS: u16 = 92;
+/// Two columns of whole rows need this many cells (borders and margins included); narrower screens get one
+/// scrolling column.
+const TWO_COLUMNS: u16 = 2 * (ROW + 1) + 2;
 
-/// The overlay's rectangle: centred, most of the screen.
+/// The overlay's rectangle: centred, as wide as its rows need and the screen allows.
 pub fn area(screen: Rect) -> Rect {
-    let max = if screen.width >= TWO_COLUMNS + 4 { TWO_COLUMNS } else { 60 };
+    let max = if screen.width >= TWO_COLUMNS + 4 { TWO_COLUMNS } else { ROW + 3 };
     let w = screen.width.saturating_sub(4).min(max);
     let h = screen.height.saturating_sub(2);
     Rect::new(screen.x + (screen.width - w) / 2, screen.y + (screen.height - h) / 2, w, h)

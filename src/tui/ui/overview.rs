@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::body::{detail_block, draw_text, text_area};
+use super::body::{UrlAt, detail_block, draw_text, push_url, text_area};
 use crate::sanitize::clean_line;
 use crate::tui::app::{App, Pane};
 use crate::tui::cache::TextKey;
@@ -23,35 +23,52 @@ pub fn rendered(app: &App, width: u16) -> std::rc::Rc<Rendered> {
     app.cached_text(TextKey { episode, segment: None, width }, |links| build(app, width, links))
 }
 
-fn field(label: &str, value: String, app: &App) -> Line<'static> {
-    Line::from(vec![Span::styled(format!("{label:<10}"), app.theme.dim), Span::raw(clean_line(&value).into_owned())])
+/// Width of the label column (`Sponsors  `).
+const LABEL: usize = 10;
+
+/// `Hosts     Brian, Michael`, wrapped under its value when it is longer than the width.
+fn field(label: &str, value: &str, width: u16, app: &App) -> Vec<Line<'static>> {
+    let room = usize::from(width).saturating_sub(LABEL).max(1);
+    let value = clean_line(value);
+    textwrap::wrap(&value, room)
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let label = if i == 0 { label } else { "" };
+            Line::from(vec![Span::styled(format!("{label:<LABEL$}"), app.theme.dim), Span::raw(part.into_owned())])
+        })
+        .collect()
 }
 
 fn build(app: &App, width: u16, links: &EpisodeLinks) -> Rendered {
     let Some(e) = app.episode() else { return Rendered::default() };
-    let mut lines = Vec::new();
+    let mut out = Rendered::default();
     let title = e.display_title();
     if !title.trim().is_empty() {
-        lines.push(Line::styled(clean_line(&title).into_owned(), app.theme.heading));
+        for part in textwrap::wrap(&clean_line(&title), usize::from(width.max(1))) {
+            out.lines.push(Line::styled(part.into_owned(), app.theme.heading));
+        }
     }
     if let Some(date) = &e.date {
-        lines.push(field("Date", date.clone(), app));
+        out.lines.extend(field("Date", date, width, app));
     }
     let names = |v: Vec<&str>| v.join(", ");
     if !e.hosts.is_empty() {
-        lines.push(field("Hosts", names(e.hosts.iter().map(|h| h.name.as_str()).collect()), app));
+        out.lines.extend(field("Hosts", &names(e.hosts.iter().map(|h| h.name.as_str()).collect()), width, app));
     }
     if !e.guests.is_empty() {
-        lines.push(field("Guests", names(e.guests.iter().map(|g| g.name.as_str()).collect()), app));
+        out.lines.extend(field("Guests", &names(e.guests.iter().map(|g| g.name.as_str()).collect()), width, app));
     }
     for (i, s) in e.sponsors.iter().enumerate() {
-        let text = match &s.url {
-            Some(url) => format!("{} ({url})", s.name),
-            None => s.name.clone(),
-        };
-        lines.push(field(if i == 0 { "Sponsors" } else { "" }, text, app));
+        let mut line = field(if i == 0 { "Sponsors" } else { "" }, &s.name, width, app);
+        // The sponsor's link goes on the name's last line, with the number the Links tab gives it.
+        let at_line = out.lines.len() + line.len().saturating_sub(1);
+        if let (Some(url), Some(last)) = (&s.url, line.last_mut()) {
+            last.spans.push(Span::raw("  "));
+            push_url(app, links, UrlAt { spans: &mut last.spans, spots: &mut out.spots, line: at_line, width }, url);
+        }
+        out.lines.extend(line);
     }
-    let mut out = Rendered { lines, ..Rendered::default() };
     if let Some(d) = e.description.as_deref().filter(|d| !d.trim().is_empty()) {
         out.lines.push(Line::default());
         let body = app.render_markdown(d, width, links);

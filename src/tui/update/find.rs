@@ -95,7 +95,8 @@ impl App {
         if self.nav.terms.is_empty() {
             return Vec::new();
         }
-        let width = ui::body::detail_inner(self.pane_area(Pane::Body)).width;
+        // The width the text is drawn at (the reading width caps it), so match lines are the drawn lines.
+        let width = ui::body::text_area(self, self.pane_area(Pane::Body)).width;
         let mut lines = ui::body::plain(self, width).lines.clone();
         ui::body_matches::mark(&mut lines, &self.nav.terms, ratatui::style::Style::new(), None)
     }

@@ -73,16 +73,42 @@ impl App {
         self.move_by(self.focus, 0);
     }
 
-    /// `.` / `,`: the next or previous link in the order the text shows them.
+    /// Each link number the extras or jokes show, in order, with the index of the item that shows it.
+    fn item_links(&self, pane: Pane) -> Vec<(usize, usize)> {
+        let Some(e) = self.episode() else { return Vec::new() };
+        let links = self.episode_links();
+        let texts: Vec<(Option<&str>, &str)> = match pane {
+            Pane::Extras => e.extras.iter().flat_map(|x| x.items.iter()).map(|t| (None, t.as_str())).collect(),
+            Pane::Jokes => e.jokes.iter().map(|j| (j.url.as_deref(), j.body.as_str())).collect(),
+            _ => return Vec::new(),
+        };
+        let mut out = Vec::new();
+        for (item, (url, text)) in texts.into_iter().enumerate() {
+            let found = crate::tui::markdown::collect_links(text, &links).into_iter().map(|(u, _)| u);
+            for u in found.chain(url.map(str::to_owned)) {
+                if let Some(n) = links.number(&u) {
+                    out.push((n, item));
+                }
+            }
+        }
+        out
+    }
+
+    /// `.` / `,`: the next or previous link in the order the text (or the extras, or the jokes) shows them.
     pub(crate) fn step_link(&mut self, step: isize) {
-        let Some(text) = self.text_lines(self.focus) else {
-            self.status = Some("Links are stepped through in the text: open a segment first.".into());
-            return;
+        let items = self.item_links(self.focus);
+        let spots: Vec<usize> = match self.text_lines(self.focus) {
+            Some(text) => text.spots.iter().map(|s| s.number).collect(),
+            None if matches!(self.focus, Pane::Extras | Pane::Jokes) => items.iter().map(|(n, _)| *n).collect(),
+            None => {
+                self.status = Some("Links are stepped through in the text: open a segment first.".into());
+                return;
+            }
         };
         let mut order: Vec<usize> = Vec::new();
-        for s in &text.spots {
-            if !order.contains(&s.number) {
-                order.push(s.number);
+        for n in spots {
+            if !order.contains(&n) {
+                order.push(n);
             }
         }
         if order.is_empty() {
@@ -96,6 +122,14 @@ impl App {
             None => order.len() - 1,
         };
         self.pick_link(order[next]);
+        // In the extras and jokes the item holding the link is selected, so the list shows it.
+        if let Some(&(_, item)) = items.iter().find(|(n, _)| *n == order[next]) {
+            match self.focus {
+                Pane::Extras => self.sel.extra = item,
+                Pane::Jokes => self.sel.joke = item,
+                _ => {}
+            }
+        }
     }
 
     /// A click in the text: select the link under the pointer.

@@ -88,7 +88,12 @@ impl App {
             Action::PageDown => self.move_hit(page),
             Action::PageUp => self.move_hit(-page),
             Action::Enter => self.open_selected_hit(),
-            Action::Back => self.mode = Mode::Normal,
+            // Closing the results ends the search: the text's highlight goes too, so Esc there goes back as
+            // anywhere instead of reopening the list just closed (`/` still brings the query back).
+            Action::Back => {
+                self.mode = Mode::Normal;
+                self.nav.terms.clear();
+            }
             Action::HistoryBack => self.history(-1),
             Action::HistoryForward => self.history(1),
             Action::OpenLink => return self.link_effect(Effect::OpenUrl),
