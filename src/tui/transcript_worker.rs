@@ -181,6 +181,7 @@ pub fn load(library: &Library, files: &TranscriptFiles, episode_index: usize) ->
             let starts = join::starts(episode, &t);
             Outcome::Loaded(Arc::new(Loaded { path: path.to_path_buf(), transcript: t, starts }))
         }
-        Err(e) => Outcome::Broken(transcript::warning(path, &e)),
+        // Named from the library's root: `transcripts/701-x.vtt` says more on one line than a temp path.
+        Err(e) => Outcome::Broken(transcript::warning(path.strip_prefix(&library.root).unwrap_or(path), &e)),
     }
 }

@@ -27,6 +27,8 @@ enum Detail {
     NoCounts,
     /// The other tabs cut to their first letters: `Link…`.
     Short,
+    /// The other tabs by their initial: `L`.
+    Initial,
 }
 
 /// Each tab's label as drawn in the title (the shown one in brackets, so it is marked without colour too);
@@ -38,7 +40,7 @@ pub fn tab_labels(app: &App, shown: Pane) -> Vec<(Pane, String)> {
         used.saturating_sub(1) <= room
     };
     let mut labels = Vec::new();
-    for detail in [Detail::Counts, Detail::ShownCount, Detail::NoCounts, Detail::Short] {
+    for detail in [Detail::Counts, Detail::ShownCount, Detail::NoCounts, Detail::Short, Detail::Initial] {
         labels = labels_at(app, shown, detail);
         if fits(&labels) {
             break;
@@ -61,6 +63,7 @@ fn labels_at(app: &App, shown: Pane, detail: Detail) -> Vec<(Pane, String)> {
                     format!("{} ({n})", pane.title())
                 }
                 _ if pane != shown && detail == Detail::Short => super::truncate(pane.title(), 5),
+                _ if pane != shown && detail == Detail::Initial => pane.title().chars().take(1).collect(),
                 _ => pane.title().to_owned(),
             };
             (pane, if pane == shown { format!("[{label}]") } else { label })

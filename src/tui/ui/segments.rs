@@ -22,7 +22,7 @@ pub fn items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
         .map(|(i, s)| {
             // Once the transcript is joined, each segment's approximate start closes its row: `~12:34`.
             let start = app.transcript.segment_start(index, i).map(whole_seconds).or(s.start);
-            let time = start.map(|t| format!(" ~{}", short_time(t))).unwrap_or_default();
+            let time = start.map(|t| format!(" ~{} ", short_time(t))).unwrap_or_default();
             let number = s.ordinal.unwrap_or(u32::try_from(i + 1).unwrap_or(u32::MAX));
             let host: String = s.host.as_deref().and_then(|h| h.split_whitespace().next()).unwrap_or("").to_owned();
             let host = truncate(&clean_line(&host), 8);

@@ -140,7 +140,10 @@ impl App {
     pub(crate) fn open_transcript_find(&mut self) {
         let Some(episode) = self.episode_index() else { return };
         if self.transcript.loaded(episode).is_none() {
-            self.status = Some("No transcript to find words in.".into());
+            let loading = self.transcript.outcome(episode).is_none();
+            self.status = Some(
+                if loading { "The transcript is still loading…" } else { "No transcript to find words in." }.into(),
+            );
             return;
         }
         self.mode = Mode::TranscriptFind;
