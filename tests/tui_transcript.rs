@@ -211,3 +211,29 @@ fn a_resize_keeps_the_same_cue_at_the_top() {
     let title = rows.iter().position(|r| r.contains("[Transcript]")).expect("the tab at 60 columns");
     assert!(rows[title + 1].contains("[02:40]"), "{}", rows[title + 1]);
 }
+
+#[test]
+fn on_the_python_bytes_archive_episode_149_opens_near_its_hand_labelled_segment_starts() {
+    let Some(corpus) = std::env::var_os("SHOWNOTES_CORPUS") else {
+        eprintln!("skipping: set SHOWNOTES_CORPUS to the Python Bytes archive to open a real transcript");
+        return;
+    };
+    let library = Library::load(std::path::Path::new(&corpus)).unwrap();
+    let index = library.episodes.iter().position(|e| e.number == Some(149)).unwrap();
+    let mut a = fixture::app(library);
+    a.open_transcript_at(index, 0.0, Vec::new());
+    a.settle_transcript();
+    assert!(a.transcript.loaded(index).is_some(), "episode 149's transcript loads: {:?}", a.status);
+    let labelled = [15.0, 406.0, 726.0, 1082.0, 1332.0, 1550.0];
+    let mut near = 0;
+    for (k, want) in labelled.iter().enumerate() {
+        keys(&mut a, &format!("{}", k + 1));
+        assert_eq!((a.focus, a.sel.segment), (Pane::Transcript, k));
+        let cue = a.transcript.marked.expect("a joined segment marks its cue");
+        let start = a.transcript.loaded(index).unwrap().transcript.cues[cue].start;
+        near += usize::from((start - want).abs() <= 30.0);
+    }
+    assert!(near >= 5, "{near} of 6 segment cues within 30 s of the hand labels");
+    let text = rows(&mut a).join("\n");
+    assert!(text.contains("[Transcript]") && text.matches(" ~").count() >= 5, "{text}");
+}

@@ -179,3 +179,36 @@ fn message(app: &App, text: &str, inner: Rect, buf: &mut Buffer) {
         Line::styled(line.into_owned(), app.theme.dim).render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::Cue;
+
+    fn cue(start: f64, speaker: Option<&str>, text: &str) -> Cue {
+        Cue { start, end: None, speaker: speaker.map(str::to_owned), text: text.to_owned() }
+    }
+
+    #[test]
+    fn cues_wrap_under_their_text_and_times_share_one_column() {
+        let t = Transcript {
+            cues: vec![
+                cue(5.0, Some("Ada"), "one two three four five six"),
+                cue(3725.0, None, "late\u{1b}]0;title\u{7} words"),
+            ],
+        };
+        let l = build(&t, 30, &Theme::default());
+        let text: Vec<String> = l.lines.iter().map(ToString::to_string).collect();
+        assert_eq!(text, ["[00:05]   Ada: one two three", "          four five six", "[1:02:05] late words"]);
+        assert_eq!((l.first_line, l.line_cue, l.text_from), (vec![0, 2], vec![0, 0, 1], vec![2, 1, 1]));
+    }
+
+    #[test]
+    fn only_spoken_words_are_found() {
+        let t = Transcript { cues: vec![cue(0.0, Some("Ada"), "ada said ada"), cue(60.0, None, "01 and ada")] };
+        let l = build(&t, 60, &Theme::default());
+        assert_eq!(occurrences(&l, &["ada".to_owned()]), [0, 0, 1]);
+        assert_eq!(occurrences(&l, &["01".to_owned()]), [1], "the time column is not searched");
+        assert!(occurrences(&l, &[]).is_empty());
+    }
+}

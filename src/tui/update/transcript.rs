@@ -45,7 +45,9 @@ impl App {
         let Some(episode) = self.episode_index() else { return };
         let view = &mut self.transcript;
         let (known, loaded) = (view.outcome(episode).is_some(), view.loaded(episode).is_some());
-        if loaded {
+        // Placing the tab wraps the whole transcript: done only while the tab is shown, so browsing other tabs
+        // never pays for it; showing the tab places it then.
+        if loaded && self.detail == Pane::Transcript {
             self.follow(episode);
         } else if !known && (view.requested != Some(episode) || !view.worker.pending) {
             view.requested = Some(episode);
@@ -64,7 +66,7 @@ impl App {
             self.status = Some(why.clone());
         }
         self.transcript.remember(reply.episode_index, reply.outcome);
-        if shown {
+        if shown && self.detail == Pane::Transcript {
             self.follow(reply.episode_index);
         }
     }
@@ -114,7 +116,9 @@ impl App {
 
     /// A new terminal size; the Transcript tab keeps the same cue at its top though the text wraps anew.
     pub(crate) fn resize(&mut self, width: u16, height: u16) {
-        let top = ui::transcript::layout(self, ui::transcript::text_width(self))
+        let top = (self.detail == Pane::Transcript)
+            .then(|| ui::transcript::layout(self, ui::transcript::text_width(self)))
+            .flatten()
             .and_then(|l| l.line_cue.get(self.transcript.scroll).copied());
         self.size = (width, height);
         self.clamp();
