@@ -56,4 +56,5 @@ fn the_transcript_tab_opens_at_the_selected_segments_cue() {
     tmux.wait_for("the words found", |s| s.contains("“quokka”: 1 of 4 in this transcript"));
     tmux.keys(&["q"]);
     tmux.wait_for("the shell again", |s| s.contains("READER-ENDED"));
+    assert_eq!(tmux.format("#{alternate_on}"), "0", "the terminal is given back");
 }
