@@ -5,7 +5,8 @@
 //! checks between events; a watchdog thread restores and exits itself if the loop does not get there, because
 //! crossterm's reader can spin forever once the terminal has hung up (a closed window, a dropped SSH link).
 //! Ctrl-Z and SIGTSTP suspend with the terminal restored (see [`suspend`]); search answers arrive from a
-//! worker thread between events ([`search_worker`]).
+//! worker thread between events ([`search_worker`]), and so do transcripts ([`transcript_worker`]), asked for
+//! only once the first frame is on screen.
 
 pub mod action;
 pub mod app;
@@ -18,6 +19,8 @@ pub mod prompt_line;
 pub mod search_worker;
 pub mod suspend;
 pub mod theme;
+pub mod transcript_view;
+pub mod transcript_worker;
 pub mod ui;
 pub mod update;
 
@@ -129,6 +132,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, effects: &mut dyn E
     let size = terminal.size()?;
     app.update(Action::Resize { width: size.width, height: size.height });
     let mut dirty = true;
+    let mut first_frame = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if tstp.swap(false, Ordering::Relaxed) {
             app.update(Action::Suspend);
@@ -147,12 +151,19 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, effects: &mut dyn E
             app.update(Action::Answered(answer));
             dirty = true;
         }
+        if let Some(reply) = app.transcript.worker.try_latest() {
+            app.update(Action::TranscriptLoaded(reply));
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             dirty = false;
+            if std::mem::take(&mut first_frame) {
+                app.update(Action::FirstFrame);
+            }
         }
-        // While a search is out, wake often to show its answer as soon as it comes.
-        let wait = if app.search.pending { SEARCH_CHECK } else { SIGNAL_CHECK };
+        // While a search or a transcript is out, wake often to show its answer as soon as it comes.
+        let wait = if app.search.pending || app.transcript.worker.pending { SEARCH_CHECK } else { SIGNAL_CHECK };
         match event::poll(wait) {
             Ok(true) => {}
             Ok(false) => continue,

@@ -217,7 +217,7 @@ fn left_right_and_h_l_switch_tabs() {
     let a = run("3h");
     assert_eq!(a.detail, Pane::Overview, "the Overview tab comes before the text");
     let a = run("3hh");
-    assert_eq!(a.detail, Pane::Jokes, "left from the first tab wraps to the last");
+    assert_eq!(a.detail, Pane::Transcript, "left from the first tab wraps to the last");
     let a = run("<Right>");
     assert_eq!(
         (a.detail, a.focus),

@@ -41,7 +41,7 @@ snapshot!(body_pane_first_segment, "1");
 snapshot!(body_pane_scrolled_with_link_selected, "6 <pgdn> 1");
 snapshot!(links_pane, "<Tab><Tab><Tab><Tab><Tab>");
 snapshot!(extras_pane, "<Tab><Tab><Tab><Tab><Tab><Tab>");
-snapshot!(jokes_pane, "<shift-tab>");
+snapshot!(jokes_pane, "<shift-tab><shift-tab>");
 snapshot!(help_overlay, "?");
 snapshot!(search_results_mypy, "/mypy");
 snapshot!(search_result_opened, "/mypy<Enter>");

@@ -113,4 +113,16 @@ pub enum Action {
     /// The search worker answered a query.
     #[serde(skip)]
     Answered(crate::tui::search_worker::Answer),
+    /// Find words in the transcript.
+    FindInTranscript,
+    /// Go to the next word found in the transcript.
+    NextFound,
+    /// Go to the previous word found in the transcript.
+    PrevFound,
+    /// The transcript worker answered for an episode.
+    #[serde(skip)]
+    TranscriptLoaded(crate::tui::transcript_worker::Reply),
+    /// The first frame is on screen: background loading (the shown episode's transcript) may start.
+    #[serde(skip)]
+    FirstFrame,
 }

@@ -13,6 +13,7 @@ use crate::tui::nav_state::NavState;
 use crate::tui::prompt_line::PromptLine;
 use crate::tui::search_worker::{IndexBackend, ReaderHit, SearchWorker};
 use crate::tui::theme::Theme;
+use crate::tui::transcript_view::TranscriptView;
 
 /// The panes that can hold focus, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26,10 +27,12 @@ pub enum Pane {
     Jokes,
     /// The episode's description, date, people, sponsors and chapters.
     Overview,
+    /// The episode's transcript, at the selected segment's moment.
+    Transcript,
 }
 
 impl Pane {
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Episodes,
         Self::Hosts,
         Self::Segments,
@@ -38,6 +41,7 @@ impl Pane {
         Self::Links,
         Self::Extras,
         Self::Jokes,
+        Self::Transcript,
     ];
 
     pub fn context(self) -> Context {
@@ -50,6 +54,7 @@ impl Pane {
             Self::Extras => Context::Extras,
             Self::Jokes => Context::Jokes,
             Self::Overview => Context::Overview,
+            Self::Transcript => Context::Transcript,
         }
     }
 
@@ -59,7 +64,7 @@ impl Pane {
 
     /// The panes that share the lower right area as tabs.
     pub fn is_detail(self) -> bool {
-        matches!(self, Self::Overview | Self::Body | Self::Links | Self::Extras | Self::Jokes)
+        matches!(self, Self::Overview | Self::Body | Self::Links | Self::Extras | Self::Jokes | Self::Transcript)
     }
 }
 
@@ -71,6 +76,8 @@ pub enum Mode {
     Search,
     Help,
     Archive,
+    /// The find prompt of the Transcript tab.
+    TranscriptFind,
 }
 
 /// One host across the whole archive, for the `H` view.
@@ -114,7 +121,7 @@ pub struct App {
     pub keymap: Keymap,
     pub theme: Theme,
     pub focus: Pane,
-    /// The detail tab showing in the lower right (Overview, Body, Links, Extras or Jokes).
+    /// The detail tab showing in the lower right (Overview, Body, Links, Extras, Jokes or Transcript).
     pub detail: Pane,
     pub mode: Mode,
     pub sel: Selection,
@@ -148,6 +155,8 @@ pub struct App {
     pub nav: NavState,
     /// Set by Ctrl-Z: the loop hands the terminal back to the shell and stops the process.
     pub suspend: bool,
+    /// The Transcript tab: answers of its worker thread, scroll, marked moment, found words.
+    pub transcript: TranscriptView,
 }
 
 /// The default maximum width of text, in cells.
@@ -160,6 +169,7 @@ impl App {
         let search = SearchWorker::spawn(move || IndexBackend::new(for_search));
         let visible = (0..library.episodes.len()).collect();
         let archive_hosts = archive_hosts(&library);
+        let transcript = TranscriptView::new(Arc::clone(&library));
         let mut app = Self {
             library,
             search,
@@ -187,6 +197,7 @@ impl App {
             prompt: PromptLine::default(),
             nav: NavState::default(),
             suspend: false,
+            transcript,
         };
         app.rebuild_visible();
         // The list opens at its top (the newest episode) unless the last session is resumed.
@@ -203,6 +214,7 @@ impl App {
             Mode::Search => Context::Search,
             Mode::Help => Context::Help,
             Mode::Archive => Context::Archive,
+            Mode::TranscriptFind => Context::TranscriptFind,
         }
     }
 

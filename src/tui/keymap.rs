@@ -27,6 +27,8 @@ pub enum Context {
     Help,
     Archive,
     Overview,
+    Transcript,
+    TranscriptFind,
 }
 
 impl Context {
@@ -45,12 +47,14 @@ impl Context {
             Self::Help => "Help",
             Self::Archive => "All hosts",
             Self::Overview => "Overview",
+            Self::Transcript => "Transcript",
+            Self::TranscriptFind => "Find in transcript",
         }
     }
 
     /// Prompts type unbound characters instead of falling back to global keys.
     fn is_prompt(self) -> bool {
-        matches!(self, Self::Filter | Self::Search)
+        matches!(self, Self::Filter | Self::Search | Self::TranscriptFind)
     }
 }
 
@@ -356,12 +360,17 @@ pub fn describe(action: &Action) -> &'static str {
         Action::CycleView => "show: all, unread, starred",
         Action::HistoryBack => "history back",
         Action::HistoryForward => "history forward",
+        Action::FindInTranscript => "find words in the transcript",
+        Action::NextFound => "next word found in the transcript",
+        Action::PrevFound => "previous word found",
         Action::Click { .. }
         | Action::Scroll { .. }
         | Action::Resize { .. }
         | Action::Report(_)
         | Action::Unbound(_)
-        | Action::Answered(_) => "",
+        | Action::Answered(_)
+        | Action::TranscriptLoaded(_)
+        | Action::FirstFrame => "",
     }
 }
 
@@ -389,6 +398,8 @@ fn short(action: &Action) -> &'static str {
         Action::ToggleStar => "star",
         Action::CycleSort => "sort",
         Action::HistoryBack => "back",
+        Action::FindInTranscript => "find",
+        Action::NextFound => "next found",
         other => describe(other),
     }
 }

@@ -15,6 +15,7 @@ pub mod overview;
 pub mod search;
 pub mod segments;
 pub mod status;
+pub mod transcript;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -61,6 +62,7 @@ fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
         Pane::Extras => extras::draw(app, area, buf),
         Pane::Jokes => jokes::draw(app, area, buf),
         Pane::Overview => overview::draw(app, area, buf),
+        Pane::Transcript => transcript::draw(app, area, buf),
         _ => body::draw(app, area, buf),
     }
 }

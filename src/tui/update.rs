@@ -8,6 +8,7 @@ pub(crate) mod listing;
 mod mouse;
 mod nav;
 mod prompt;
+mod transcript;
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, Pane};
@@ -16,12 +17,23 @@ use crate::tui::effect::Effect;
 impl App {
     /// Apply one action; the returned effect is for the loop to carry out.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if let Action::Resize { width, height } = action {
+            self.resize(width, height);
+            return None;
+        }
+        let effect = self.apply(action);
+        // Whatever moved, the Transcript tab asks for the shown episode and follows the selected segment.
+        self.sync_transcript();
+        effect
+    }
+
+    fn apply(&mut self, action: Action) -> Option<Effect> {
         match action {
-            Action::Resize { width, height } => {
-                self.size = (width, height);
-                self.clamp();
+            Action::TranscriptLoaded(reply) => {
+                self.transcript_loaded(reply);
                 return None;
             }
+            Action::FirstFrame => return None,
             Action::Report(msg) => {
                 self.status = Some(msg);
                 return None;
@@ -73,6 +85,10 @@ impl App {
                 self.archive_key(action);
                 None
             }
+            Mode::TranscriptFind => {
+                self.transcript_find_key(action);
+                None
+            }
         }
     }
 
@@ -104,6 +120,11 @@ impl App {
             Action::PrevPane => self.cycle_focus(-1),
             Action::Enter => return self.enter(),
             Action::Back => self.back(),
+            // In the Transcript tab a segment's number moves the tab to that segment's moment.
+            Action::JumpSegment(n) if self.focus == Pane::Transcript => {
+                let to = usize::from(n).saturating_sub(1);
+                self.move_by(Pane::Segments, to.cast_signed() - self.sel.segment.cast_signed());
+            }
             Action::JumpSegment(n) => self.jump_segment(usize::from(n)),
             Action::SelectLink(n) => self.link_digit(usize::from(n)),
             Action::NextEpisode => self.step_episode(1),
@@ -130,6 +151,9 @@ impl App {
             Action::CycleView => self.cycle_view(),
             Action::HistoryBack => self.history(-1),
             Action::HistoryForward => self.history(1),
+            Action::FindInTranscript => self.open_transcript_find(),
+            Action::NextFound => self.step_found(1),
+            Action::PrevFound => self.step_found(-1),
             _ => {}
         }
         None
@@ -153,11 +177,17 @@ impl App {
                     Some("Type a link's number (or . to step to the next link), then Enter or o to open it.".into());
             }
             Pane::Links | Pane::Extras | Pane::Jokes => return self.link_effect(Effect::OpenUrl),
+            Pane::Transcript => {
+                self.status = Some("/ finds words in the transcript · 1-9: a segment's moment · Esc: back".into());
+            }
         }
         None
     }
 
     fn back(&mut self) {
+        if self.focus == Pane::Transcript && self.transcript_back() {
+            return;
+        }
         if self.highlight_host.is_some() && matches!(self.focus, Pane::Hosts | Pane::Segments) {
             self.highlight_host = None;
             return;
@@ -178,7 +208,7 @@ impl App {
                 }
             }
             Pane::Hosts | Pane::Segments => self.focus = Pane::Episodes,
-            Pane::Body | Pane::Links | Pane::Extras | Pane::Jokes | Pane::Overview => {
+            Pane::Body | Pane::Links | Pane::Extras | Pane::Jokes | Pane::Overview | Pane::Transcript => {
                 if self.sel.body_link.is_some() {
                     self.sel.body_link = None;
                 } else {

@@ -81,6 +81,21 @@ pub fn table() -> Vec<Binding> {
         add(prompt, &[Key::ctrl('u')], A::DeleteToStart);
         add(prompt, &[Key::ctrl('w')], A::DeleteWord);
     }
+    // The Transcript tab finds within itself: `/` there, and `n`/`N` step through what it found.
+    add(C::Transcript, &[k('/')], A::FindInTranscript);
+    add(C::Transcript, &[k('n')], A::NextFound);
+    add(C::Transcript, &[k('N')], A::PrevFound);
+    add(C::TranscriptFind, &[p(KeyCode::Enter)], A::Enter);
+    add(C::TranscriptFind, &[p(KeyCode::Esc)], A::Back);
+    add(C::TranscriptFind, &[p(KeyCode::Backspace)], A::Backspace);
+    add(C::TranscriptFind, &[p(KeyCode::Down), Key::ctrl('n')], A::NextFound);
+    add(C::TranscriptFind, &[p(KeyCode::Up), Key::ctrl('p')], A::PrevFound);
+    add(C::TranscriptFind, &[p(KeyCode::Left)], A::CursorLeft);
+    add(C::TranscriptFind, &[p(KeyCode::Right)], A::CursorRight);
+    add(C::TranscriptFind, &[p(KeyCode::Home), Key::ctrl('a')], A::LineStart);
+    add(C::TranscriptFind, &[p(KeyCode::End), Key::ctrl('e')], A::LineEnd);
+    add(C::TranscriptFind, &[Key::ctrl('u')], A::DeleteToStart);
+    add(C::TranscriptFind, &[Key::ctrl('w')], A::DeleteWord);
     t
 }
 
@@ -96,6 +111,8 @@ pub fn hint_actions(context: Context) -> Vec<Action> {
         }
         Context::Links => vec![A::MoveDown, A::OpenLink, A::CopyLink],
         Context::Extras | Context::Jokes => vec![A::MoveDown, A::OpenLink, A::CopyLink],
+        Context::Transcript => vec![A::MoveDown, A::FindInTranscript, A::NextFound, A::JumpSegment(1), A::NextTab],
+        Context::TranscriptFind => return vec![A::NextFound, A::Enter, A::Back],
         Context::Filter => return vec![A::Enter, A::Back],
         Context::Search => return vec![A::MoveDown, A::Enter, A::Back],
         Context::Help => return vec![A::MoveDown, A::Back],

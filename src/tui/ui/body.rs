@@ -14,10 +14,42 @@ use crate::tui::cache::TextKey;
 use crate::tui::markdown::{self, EpisodeLinks, LinkSpot, RenderOptions, Rendered};
 
 /// The tabs of the detail area, in order.
-pub const TABS: [Pane; 5] = [Pane::Overview, Pane::Body, Pane::Links, Pane::Extras, Pane::Jokes];
+pub const TABS: [Pane; 6] = [Pane::Overview, Pane::Body, Pane::Links, Pane::Extras, Pane::Jokes, Pane::Transcript];
 
-/// Each tab's label as drawn in the title (the shown one in brackets, so it is marked without colour too).
+/// How much a tab label says, from most to least, until the labels fit the pane's title row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// Every tab with its count: `Links (17)`.
+    Counts,
+    /// Only the shown tab keeps its count.
+    ShownCount,
+    /// No counts.
+    NoCounts,
+    /// The other tabs cut to their first letters: `Link…`.
+    Short,
+    /// The other tabs by their initial: `L`.
+    Initial,
+}
+
+/// Each tab's label as drawn in the title (the shown one in brackets, so it is marked without colour too);
+/// counts, then the other tabs' names, are shortened until the row fits the pane.
 pub fn tab_labels(app: &App, shown: Pane) -> Vec<(Pane, String)> {
+    let room = usize::from(app.pane_area(shown).width).saturating_sub(2);
+    let fits = |labels: &[(Pane, String)]| {
+        let used: usize = labels.iter().map(|(_, l)| unicode_width::UnicodeWidthStr::width(l.as_str()) + 3).sum();
+        used.saturating_sub(1) <= room
+    };
+    let mut labels = Vec::new();
+    for detail in [Detail::Counts, Detail::ShownCount, Detail::NoCounts, Detail::Short, Detail::Initial] {
+        labels = labels_at(app, shown, detail);
+        if fits(&labels) {
+            break;
+        }
+    }
+    labels
+}
+
+fn labels_at(app: &App, shown: Pane, detail: Detail) -> Vec<(Pane, String)> {
     TABS.into_iter()
         .map(|pane| {
             let count = app.episode().map(|e| match pane {
@@ -27,7 +59,11 @@ pub fn tab_labels(app: &App, shown: Pane) -> Vec<(Pane, String)> {
                 _ => 0,
             });
             let label = match count {
-                Some(n) if n > 0 => format!("{} ({n})", pane.title()),
+                Some(n) if n > 0 && (detail == Detail::Counts || pane == shown && detail == Detail::ShownCount) => {
+                    format!("{} ({n})", pane.title())
+                }
+                _ if pane != shown && detail == Detail::Short => super::truncate(pane.title(), 5),
+                _ if pane != shown && detail == Detail::Initial => pane.title().chars().take(1).collect(),
                 _ => pane.title().to_owned(),
             };
             (pane, if pane == shown { format!("[{label}]") } else { label })

@@ -17,6 +17,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         spans.extend(app.prompt.spans(ratatui::style::Style::new(), app.theme.prompt));
         spans.push(Span::styled("  Enter keeps · Esc clears", app.theme.dim));
         Line::from(spans)
+    } else if app.mode == Mode::TranscriptFind {
+        let mut spans = vec![Span::styled(" Find in transcript: ", app.theme.prompt)];
+        spans.extend(app.prompt.spans(ratatui::style::Style::new(), app.theme.prompt));
+        spans.push(Span::styled("  ↓/↑ next/previous · Enter keeps · Esc clears", app.theme.dim));
+        Line::from(spans)
     } else {
         hints(app, usize::from(area.width))
     };

@@ -26,7 +26,7 @@ impl App {
                 let joke = e.jokes.get(self.sel.joke)?;
                 joke.url.clone().or_else(|| markdown::links(&joke.body).into_iter().next())
             }
-            Pane::Overview => None,
+            Pane::Overview | Pane::Transcript => None,
             Pane::Body | Pane::Episodes | Pane::Hosts | Pane::Segments => self.segment_url(),
         }
     }

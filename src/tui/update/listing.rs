@@ -172,6 +172,7 @@ fn pane_name(pane: Pane) -> &'static str {
         Pane::Links => "links",
         Pane::Extras => "extras",
         Pane::Jokes => "jokes",
+        Pane::Transcript => "transcript",
     }
 }
 

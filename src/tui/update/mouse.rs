@@ -23,7 +23,7 @@ impl App {
                 return;
             }
             Mode::Search => return self.click_hit(column, row),
-            Mode::Archive | Mode::Filter => self.mode = Mode::Normal,
+            Mode::Archive | Mode::Filter | Mode::TranscriptFind => self.mode = Mode::Normal,
             Mode::Normal => {}
         }
         let Some((mut pane, area)) = self.pane_at(column, row) else { return };
@@ -80,6 +80,7 @@ impl App {
                 }
             }
             Pane::Body | Pane::Overview => self.click_text(pane, area, column, row),
+            Pane::Transcript => {}
         }
     }
 

@@ -25,7 +25,7 @@ impl App {
             Pane::Episodes => a.episodes,
             Pane::Hosts => a.hosts,
             Pane::Segments => a.segments,
-            Pane::Body | Pane::Links | Pane::Extras | Pane::Jokes | Pane::Overview => a.detail,
+            Pane::Body | Pane::Links | Pane::Extras | Pane::Jokes | Pane::Overview | Pane::Transcript => a.detail,
         }
     }
 
@@ -62,6 +62,7 @@ impl App {
             Pane::Links => self.episode_links().links.len(),
             Pane::Extras => e.extras.iter().map(|x| x.items.len()).sum(),
             Pane::Jokes => e.jokes.len(),
+            Pane::Transcript => self.transcript_len(),
         }
     }
 
@@ -92,6 +93,7 @@ impl App {
             Pane::Extras => sel.extra = step(sel.extra, delta, len),
             Pane::Jokes => sel.joke = step(sel.joke, delta, len),
             Pane::Overview => self.overview_scroll = step(self.overview_scroll, delta, len),
+            Pane::Transcript => self.transcript.scroll = step(self.transcript.scroll, delta, len),
         }
     }
 
@@ -101,6 +103,8 @@ impl App {
         self.sel = crate::tui::app::Selection { episode: keep.0, hit: keep.1, archive: keep.2, ..Default::default() };
         self.overview_scroll = 0;
         self.nav.terms.clear();
+        self.transcript.terms.clear();
+        self.transcript.query.clear();
         if let Some(host) = &self.highlight_host
             && !self.episode().is_some_and(|e| e.hosts.iter().any(|h| &h.name == host))
         {

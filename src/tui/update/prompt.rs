@@ -8,7 +8,7 @@ use crate::tui::prompt_line::{Edit, PromptLine};
 use super::nav::step;
 
 /// The line-editing step an action stands for in a prompt.
-fn edit_of(action: &Action) -> Option<Edit> {
+pub(super) fn edit_of(action: &Action) -> Option<Edit> {
     Some(match action {
         Action::Insert(c) => Edit::Insert(*c),
         Action::Backspace => Edit::Backspace,
