@@ -6,6 +6,7 @@
 
 pub mod feeds;
 pub mod index;
+pub mod multi;
 pub mod output;
 pub mod transcript;
 
@@ -25,9 +26,11 @@ use crate::library::Library;
 #[derive(Debug, Parser)]
 #[command(name = "shownotes", version, about, long_about = None)]
 pub struct Cli {
-    /// Folder of show notes, or an archive root holding show_notes/ [default: ./episodes]
-    #[arg(short = 'L', long, env = "SHOWNOTES_LIBRARY", global = true, value_name = "PATH")]
-    pub library: Option<PathBuf>,
+    /// Folder of show notes, or an archive root holding show_notes/; repeat for several shows. Else
+    /// SHOWNOTES_LIBRARY (paths joined by ':'), else every subscribed show plus the config's libraries, else
+    /// ./episodes
+    #[arg(short = 'L', long, global = true, value_name = "PATH")]
+    pub library: Vec<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -162,25 +165,52 @@ pub enum ExportFormat {
 }
 
 impl Cli {
-    /// The library folder and where that choice came from: the flag or `SHOWNOTES_LIBRARY`, then the config
-    /// file's `library:`, then `./episodes`. The CLI and the reader both ask here, so they open the same one.
-    pub fn library_path(&self, config: &Config) -> (PathBuf, &'static str) {
-        if let Some(p) = &self.library {
-            return (p.clone(), "from --library or SHOWNOTES_LIBRARY");
+    /// The folders named on the command line, else in `SHOWNOTES_LIBRARY`; empty when neither names any.
+    pub fn library_paths(&self) -> Vec<PathBuf> {
+        if self.library.is_empty() {
+            crate::shows::env_paths(std::env::var_os("SHOWNOTES_LIBRARY").as_deref())
+        } else {
+            self.library.clone()
         }
-        if let Some(p) = &config.library {
-            return (crate::config::expand_home(p), "from `library:` in the config file");
-        }
-        (PathBuf::from("episodes"), "the default; pass --library <PATH> or set `library:` in the config file")
     }
 
-    /// Load the library this invocation names.
+    /// The library folders this invocation reads, in order, with their short names (see [`crate::shows`]).
+    /// The CLI and the reader both ask here, so they open the same ones.
+    pub fn roots(&self, config: &Config) -> Vec<crate::shows::Root> {
+        crate::shows::roots(&self.library_paths(), config, crate::feed::default_shows_dir().as_deref())
+    }
+
+    /// Load the library this invocation names; several shows are merged into one
+    /// ([`crate::library::merge::merge`]). A subscribed or configured show that cannot be read is a warning in
+    /// the result when others can.
     ///
     /// # Errors
-    /// When the library folder itself cannot be read; the message says where the path came from.
+    /// When a folder named by `--library` (or the only one) cannot be read; the message says where the path
+    /// came from.
     pub fn open_library(&self, config: &Config) -> Result<Library> {
-        let (path, source) = self.library_path(config);
-        Library::load(&path).with_context(|| format!("cannot open the library {} ({source})", path.display()))
+        let roots = self.roots(config);
+        let open = |r: &crate::shows::Root| {
+            Library::load(&r.path)
+                .with_context(|| format!("cannot open the library {} ({})", r.path.display(), r.origin.source()))
+        };
+        if let [only] = roots.as_slice() {
+            return open(only);
+        }
+        let mut parts = Vec::new();
+        let mut skipped = Vec::new();
+        for root in &roots {
+            match open(root) {
+                Ok(library) => parts.push((root.name.clone(), library)),
+                Err(e) if root.origin != crate::shows::Origin::Flag => skipped.push(format!("{e:#}")),
+                Err(e) => return Err(e),
+            }
+        }
+        if parts.is_empty() {
+            bail!("no library could be opened: {}", skipped.join("; "));
+        }
+        let mut library = crate::library::merge::merge(parts);
+        library.warnings.extend(skipped);
+        Ok(library)
     }
 }
 
@@ -244,12 +274,14 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
     let (config, warnings) = crate::config::load_default();
     // Said before the library opens: a broken config may be why the wrong folder is tried.
     warn(&warnings);
-    let (path, source) = cli.library_path(&config);
+    let roots = cli.roots(&config);
     let mut store = crate::store::Store::open_default();
     if let Command::Index { rebuild: true } = command {
         store.clear().context("could not clear the index")?;
     }
-    let synced = index::sync(&mut store, &path)
+    let [root] = roots.as_slice() else { return multi::run(&mut store, &roots, command, out) };
+    let (path, source) = (&root.path, root.origin.source());
+    let synced = index::sync(&mut store, path)
         .with_context(|| format!("cannot open the library {} ({source})", path.display()))?;
     warn(&store.take_warnings());
     let all = matches!(command, Command::List { warnings: true, .. });
@@ -269,15 +301,15 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
         Command::List { format, .. } => output::list(&store.summaries(&synced)?, *format, out),
         Command::Show { episode, format } => {
             let library = whole()?;
-            output::show(&transcript::joined(&library, find(&library, episode)?), *format, out)
+            output::show(&transcript::joined(&library, find(&library, &root.name, episode)?), *format, out)
         }
         Command::Transcript { episode, segment, format } => {
             let library = whole()?;
-            return transcript::run(&library, find(&library, episode)?, *segment, *format, out);
+            return transcript::run(&library, find(&library, &root.name, episode)?, *segment, *format, out);
         }
         Command::Links { episode, format } => {
             let library = whole()?;
-            output::links(find(&library, episode)?, *format, out)
+            output::links(find(&library, &root.name, episode)?, *format, out)
         }
         Command::Search { query, format, limit } => {
             return index::search(&store, &synced, &query.join(" "), *format, *limit, out);
@@ -287,14 +319,24 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
             warn(&crate::transcript::join_library(&mut library));
             output::export(&library, *format, out)
         }
-        Command::Index { .. } => index::report(&store, &synced, out),
+        Command::Index { .. } => index::report(&store, synced.stats, out),
         _ => Ok(()),
     }
     .context("could not write the output")
 }
 
-fn find<'l>(library: &'l Library, key: &str) -> Result<&'l crate::model::Episode> {
+/// The episode `key` names in `library` (short name `name`): a number or file stem, or `NAME/KEY`.
+///
+/// # Errors
+/// No such episode: the message lists the numbers there are.
+pub(crate) fn find<'l>(library: &'l Library, name: &str, key: &str) -> Result<&'l crate::model::Episode> {
     if let Some(e) = library.find(key) {
+        return Ok(e);
+    }
+    if let Some((show, rest)) = crate::shows::split_address(key)
+        && show.eq_ignore_ascii_case(name)
+        && let Some(e) = library.find(rest)
+    {
         return Ok(e);
     }
     let key = crate::sanitize::clean_line(key);
@@ -342,11 +384,16 @@ mod tests {
     #[test]
     fn the_flag_beats_the_config_which_beats_the_default() {
         let config = Config { library: Some(PathBuf::from("/from/config")), ..Config::default() };
-        let flag = Cli::parse_from(["shownotes", "--library", "/from/flag"]);
-        assert_eq!(flag.library_path(&config).0, PathBuf::from("/from/flag"));
-        let none = Cli { library: None, command: None };
-        assert_eq!(none.library_path(&config).0, PathBuf::from("/from/config"));
-        assert_eq!(none.library_path(&Config::default()).0, PathBuf::from("episodes"));
+        let flag = Cli::parse_from(["shownotes", "--library", "/from/flag", "-L", "/second"]);
+        let paths: Vec<PathBuf> = flag.library.clone();
+        assert_eq!(paths, [PathBuf::from("/from/flag"), PathBuf::from("/second")]);
+        let from = |cli: &Cli, config: &Config| -> Vec<PathBuf> {
+            crate::shows::roots(&cli.library, config, None).into_iter().map(|r| r.path).collect()
+        };
+        assert_eq!(from(&flag, &config), paths);
+        let none = Cli { library: Vec::new(), command: None };
+        assert_eq!(from(&none, &config), [PathBuf::from("/from/config")]);
+        assert_eq!(from(&none, &Config::default()), [PathBuf::from("episodes")]);
     }
 
     #[test]

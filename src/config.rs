@@ -1,4 +1,4 @@
-//! The user's config file: library path, theme colours and key remaps, from the XDG config folder.
+//! The user's config file: library paths, theme colours and key remaps, from the XDG config folder.
 //!
 //! `$XDG_CONFIG_HOME/shownotes/config.yaml` (usually `~/.config/shownotes/config.yaml`). Every field is
 //! optional. A file that cannot be read or understood becomes a warning naming the line, and the defaults
@@ -14,13 +14,25 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
-    /// The library folder used when neither `--library` nor `SHOWNOTES_LIBRARY` is given.
+    /// The library folder used when neither `--library` nor `SHOWNOTES_LIBRARY` is given (kept beside
+    /// `libraries:`, read first).
     pub library: Option<PathBuf>,
+    /// More library folders read with the subscribed shows: each a path, or `{name: pb, path: ~/notes}` to give
+    /// the short name episodes are addressed by (`pb/149`).
+    pub libraries: Vec<LibraryEntry>,
     pub theme: ThemeConfig,
     /// Key → action name (`"ctrl-n": move_down`), applied everywhere.
     pub keys: BTreeMap<String, String>,
     /// The widest the reader sets text, in cells (default 100).
     pub reading_width: Option<u16>,
+}
+
+/// One entry of `libraries:`: a folder, or a folder with the short name to address its episodes by.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum LibraryEntry {
+    Path(PathBuf),
+    Named { name: String, path: PathBuf },
 }
 
 /// Colour names (`cyan`, `#ff8800`, `208`) for the few colours the theme is built from.
@@ -94,6 +106,18 @@ mod tests {
         assert_eq!(c.library, Some(PathBuf::from("~/notes")));
         assert_eq!(c.theme.accent.as_deref(), Some("magenta"));
         assert_eq!(c.keys.get("ctrl-n").map(String::as_str), Some("move_down"));
+    }
+
+    #[test]
+    fn libraries_are_paths_or_named_paths() {
+        let c = parse("libraries:\n  - ~/a\n  - {name: pb, path: /b}\n").expect("valid config");
+        assert_eq!(
+            c.libraries,
+            [
+                LibraryEntry::Path(PathBuf::from("~/a")),
+                LibraryEntry::Named { name: "pb".into(), path: PathBuf::from("/b") }
+            ]
+        );
     }
 
     #[test]

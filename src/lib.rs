@@ -4,6 +4,7 @@
 //! - [`model`]: Episode, Segment, Link, Host, Extras, Joke — the typed reading of one episode.
 //! - [`parse`]: markdown (pulldown-cmark events) → [`model::Episode`], across every era of the notes' format.
 //! - [`library`]: find and load a folder of notes → [`library::Library`] with per-file errors.
+//! - [`shows`]: which library folders a command reads (flags, subscriptions, config) and their short names.
 //! - [`search`]: keyword search over every segment of a library.
 //! - [`transcript`]: an episode's transcript (txt, WebVTT, SRT, Podcasting 2.0 JSON) → cues, found by
 //!   episode number, and joined to the notes to give each segment an approximate start.
@@ -24,6 +25,7 @@ pub mod model;
 pub mod parse;
 pub mod sanitize;
 pub mod search;
+pub mod shows;
 pub mod state;
 pub mod store;
 pub mod transcript;

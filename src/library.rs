@@ -15,6 +15,7 @@ use crate::model::{Episode, Show};
 use crate::parse;
 
 pub mod file_name;
+pub mod merge;
 
 /// Files larger than this are refused rather than parsed: no show notes come close, and it bounds memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;

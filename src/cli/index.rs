@@ -12,7 +12,7 @@ use crate::sanitize::clean_line;
 use crate::search::engine::{self, Options};
 use crate::search::query::Typing;
 use crate::store::sync::Stage;
-use crate::store::{Location, Progress, Store, StoreError, Synced};
+use crate::store::{Location, Progress, Store, StoreError, SyncStats, Synced};
 
 /// Builds of fewer files than this finish in a moment: no bar.
 const BAR_FROM_FILES: usize = 200;
@@ -81,11 +81,11 @@ pub fn search(
     Ok(())
 }
 
-/// `shownotes index`: where the cache is, how big, and what it holds per library.
+/// `shownotes index`: where the cache is, how big, what it holds per library, and what this run's sync did.
 ///
 /// # Errors
 /// A failed write or database read.
-pub fn report(store: &Store, lib: &Synced, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn report(store: &Store, stats: SyncStats, out: &mut dyn Write) -> std::io::Result<()> {
     let place = match store.location() {
         Location::File(p) => p.display().to_string(),
         Location::Memory => "in memory (no usable cache file)".to_owned(),
@@ -103,6 +103,6 @@ pub fn report(store: &Store, lib: &Synced, out: &mut dyn Write) -> std::io::Resu
             l.errors
         )?;
     }
-    let s = lib.stats;
+    let s = stats;
     writeln!(out, "this run: {} files, {} parsed, {} removed", s.files, s.parsed, s.removed)
 }

@@ -191,7 +191,7 @@ pub fn links(e: &Episode, format: ListFormat, out: Out) -> io::Result<()> {
 }
 
 /// `12:34` or `1:02:03`.
-fn clock(seconds: u32) -> String {
+pub(crate) fn clock(seconds: u32) -> String {
     let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
     if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m}:{s:02}") }
 }

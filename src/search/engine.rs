@@ -79,6 +79,14 @@ pub struct Found {
 /// # Errors
 /// Only a database failure; no query text can cause one (every token reaches FTS5 quoted).
 pub fn search(store: &Store, lib: &Synced, text: &str, opts: Options) -> Result<Results, StoreError> {
+    search_libraries(store, &[lib], text, opts)
+}
+
+/// Search several synced libraries (shows) of one index as one: their hits ranked together.
+///
+/// # Errors
+/// As [`search`].
+pub fn search_libraries(store: &Store, libs: &[&Synced], text: &str, opts: Options) -> Result<Results, StoreError> {
     let query = Query::parse(text, opts.typing);
     let mut out = Results { notes: query.notes.clone(), ..Results::default() };
     if query.is_empty() {
@@ -92,7 +100,7 @@ pub fn search(store: &Store, lib: &Synced, text: &str, opts: Options) -> Result<
         vocab = Some(load(store)?);
     }
     let mut used = query.clone();
-    let mut found = candidates(store, lib, &query, vocab.as_ref().and_then(Option::as_ref), opts)?;
+    let mut found = candidates(store, libs, &query, vocab.as_ref().and_then(Option::as_ref), opts)?;
     if found.is_empty() {
         let v = match vocab.take() {
             Some(v) => v,
@@ -102,7 +110,7 @@ pub fn search(store: &Store, lib: &Synced, text: &str, opts: Options) -> Result<
             for word in query.correctable_words(MIN_TYPO_CHARS) {
                 let Some(fix) = v.correct(&word) else { continue };
                 let fixed = query.replace_word(&word, &fix);
-                let again = candidates(store, lib, &fixed, Some(v), opts)?;
+                let again = candidates(store, libs, &fixed, Some(v), opts)?;
                 if !again.is_empty() {
                     found = again;
                     used = fixed;
@@ -150,7 +158,7 @@ pub fn search(store: &Store, lib: &Synced, text: &str, opts: Options) -> Result<
 
 fn candidates(
     store: &Store,
-    lib: &Synced,
+    libs: &[&Synced],
     query: &Query,
     vocab: Option<&Vocabulary>,
     opts: Options,
@@ -158,5 +166,10 @@ fn candidates(
     let split = |w: &str| vocab.and_then(|v| v.split(w));
     let fts = query.fts_match(&split);
     let newest = (opts.typing == Typing::Typing).then_some(KEYSTROKE_WINDOW);
-    store.candidates(lib, &CandidateQuery { fts: fts.as_deref(), filters: &query.filters, newest })
+    let q = CandidateQuery { fts: fts.as_deref(), filters: &query.filters, newest };
+    let mut found = Vec::new();
+    for lib in libs {
+        found.extend(store.candidates(lib, &q)?);
+    }
+    Ok(found)
 }

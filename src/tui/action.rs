@@ -103,6 +103,8 @@ pub enum Action {
     CycleSort,
     /// Show every episode, the unread ones or the starred ones, in turn.
     CycleView,
+    /// List every open show's episodes, then each show's alone, in turn.
+    CycleShow,
     /// Go back to the previous episode, segment or result list.
     HistoryBack,
     /// Go forward again after going back.

@@ -199,6 +199,7 @@ impl App {
             suspend: false,
             transcript,
         };
+        app.nav.shows = crate::tui::update::shows::shows_of(&app.library);
         app.rebuild_visible();
         // The list opens at its top (the newest episode) unless the last session is resumed.
         app.sel.episode = 0;

@@ -358,6 +358,7 @@ pub fn describe(action: &Action) -> &'static str {
         Action::ToggleRead => "mark the episode read / unread",
         Action::CycleSort => "sort: newest, oldest, number",
         Action::CycleView => "show: all, unread, starred",
+        Action::CycleShow => "episodes of every show, then of each show",
         Action::HistoryBack => "history back",
         Action::HistoryForward => "history forward",
         Action::FindInTranscript => "find words in the transcript",

@@ -89,6 +89,10 @@ pub struct NavState {
     pub sort: SortOrder,
     /// Every, unread or starred episodes.
     pub view: ListView,
+    /// The show names of the open shows, when more than one is open (for the show key).
+    pub shows: Vec<String>,
+    /// List only this show's episodes (one of `shows`); `None` lists every show.
+    pub show: Option<String>,
     /// Show only this host's episodes (from the all-hosts view): their exact episodes, not a text match.
     pub host: Option<(String, Vec<usize>)>,
     /// Places to go back to, the latest last.

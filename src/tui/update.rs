@@ -8,6 +8,7 @@ pub(crate) mod listing;
 mod mouse;
 mod nav;
 mod prompt;
+pub(crate) mod shows;
 mod transcript;
 
 use crate::tui::action::Action;
@@ -149,6 +150,7 @@ impl App {
             Action::ToggleRead => self.toggle_read(),
             Action::CycleSort => self.cycle_sort(),
             Action::CycleView => self.cycle_view(),
+            Action::CycleShow => self.cycle_show(),
             Action::HistoryBack => self.history(-1),
             Action::HistoryForward => self.history(1),
             Action::FindInTranscript => self.open_transcript_find(),

@@ -70,6 +70,7 @@ pub fn table() -> Vec<Binding> {
     add(C::Global, &[k('u')], A::ToggleRead);
     add(C::Global, &[k('s')], A::CycleSort);
     add(C::Global, &[k('v')], A::CycleView);
+    add(C::Global, &[k('S')], A::CycleShow);
     let alt = |code| Key::new(code, ratatui::crossterm::event::KeyModifiers::ALT);
     add(C::Global, &[k('<'), alt(KeyCode::Left)], A::HistoryBack);
     add(C::Global, &[k('>'), alt(KeyCode::Right)], A::HistoryForward);

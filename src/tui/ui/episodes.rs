@@ -1,4 +1,5 @@
-//! The episode list: number, title (or first segment titles), hosts' initials, a read marker.
+//! The episode list: number, the show (when several are listed), title (or first segment titles), hosts'
+//! initials, a read marker.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,6 +19,12 @@ pub fn items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
 
 /// The rows of `range` of the list only: a frame builds what fits, not all 300 episodes.
 fn items_in(app: &App, width: usize, range: std::ops::Range<usize>) -> Vec<Vec<Line<'static>>> {
+    // Every show listed at once: each row names its show, in a column as wide as the longest name (at most 14).
+    let show_w = if app.nav.show.is_none() {
+        app.nav.shows.iter().map(|s| clean_line(s).width()).max().unwrap_or(0).min(SHOW_WIDTH)
+    } else {
+        0
+    };
     app.visible
         .get(range)
         .unwrap_or_default()
@@ -36,7 +43,13 @@ fn items_in(app: &App, width: usize, range: std::ops::Range<usize>) -> Vec<Vec<L
             let number = e.number.map_or_else(|| "   ?".to_owned(), |n| format!("{n:>4}"));
             let hosts: Vec<String> = e.hosts.iter().map(|h| initials(&h.name)).collect();
             let hosts = clean_line(&hosts.join(" ")).into_owned();
-            let title_w = width.saturating_sub(6 + hosts.width() + usize::from(!hosts.is_empty()));
+            let show = if show_w == 0 {
+                String::new()
+            } else {
+                let name = truncate(&clean_line(e.show.as_deref().unwrap_or_default()), show_w);
+                format!("{name}{} ", " ".repeat(show_w.saturating_sub(name.width())))
+            };
+            let title_w = width.saturating_sub(6 + show.width() + hosts.width() + usize::from(!hosts.is_empty()));
             let shown = e.display_title();
             let shown = if shown.trim().is_empty() { e.file.clone() } else { shown };
             let title = truncate(&clean_line(&shown), title_w);
@@ -46,6 +59,7 @@ fn items_in(app: &App, width: usize, range: std::ops::Range<usize>) -> Vec<Vec<L
                 Span::styled(marker, app.theme.read),
                 Span::styled(number, app.theme.dim),
                 Span::raw(" "),
+                Span::styled(show, app.theme.dim),
                 Span::styled(title, title_style),
                 Span::raw(" ".repeat(pad + 1)),
                 Span::styled(hosts, app.theme.initials),
@@ -53,6 +67,9 @@ fn items_in(app: &App, width: usize, range: std::ops::Range<usize>) -> Vec<Vec<L
         })
         .collect()
 }
+
+/// The widest the show column of the list grows, in cells.
+const SHOW_WIDTH: usize = 14;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let total = app.library.episodes.len();
@@ -80,6 +97,9 @@ fn list_title(app: &App, total: usize) -> String {
     }
     if app.nav.view != ListView::All {
         why.push(app.nav.view.name().to_owned());
+    }
+    if let Some(show) = &app.nav.show {
+        why.push(clean_line(show).into_owned());
     }
     if let Some((host, _)) = &app.nav.host {
         why.push(clean_line(host).into_owned());

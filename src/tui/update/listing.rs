@@ -23,6 +23,7 @@ impl App {
             .filter(|(i, e)| {
                 (needle.is_empty() || matches_filter(e, &needle))
                     && host.is_none_or(|h| h.contains(i))
+                    && self.nav.show.as_ref().is_none_or(|s| e.show.as_ref() == Some(s))
                     && match self.nav.view {
                         ListView::All => true,
                         ListView::Unread => !self.is_read(e),
