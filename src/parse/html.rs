@@ -136,12 +136,27 @@ pub fn convert_blocks<'a>(text: Cow<'a, str>, inserted: Vec<usize>) -> (Cow<'a, 
     if blocks.is_empty() {
         return (text, inserted);
     }
-    let converter = converter();
+    let (out, added) = CONVERTER.with(|converter| convert_with(converter, &text, &blocks, inserted));
+    (Cow::Owned(out), added)
+}
+
+thread_local! {
+    /// Building a converter costs more than converting a typical block; one per thread serves every file.
+    static CONVERTER: htmd::HtmlToMarkdown = converter();
+}
+
+/// The converted text and its added newlines.
+fn convert_with(
+    converter: &htmd::HtmlToMarkdown,
+    text: &str,
+    blocks: &[Range<usize>],
+    inserted: Vec<usize>,
+) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len() + 64);
     let mut added: Vec<usize> = Vec::new();
     let mut earlier = inserted.into_iter().peekable();
     let mut last = 0;
-    for block in blocks {
+    for block in blocks.iter().cloned() {
         let Some(html) = text.get(block.clone()) else { continue };
         let Ok(md) = converter.convert(html) else { continue };
         // Earlier repairs before this block keep their place, shifted by what the conversions changed.
@@ -174,7 +189,7 @@ pub fn convert_blocks<'a>(text: Cow<'a, str>, inserted: Vec<usize>) -> (Cow<'a, 
     }
     out.push_str(text.get(last..).unwrap_or(""));
     added.sort_unstable();
-    (Cow::Owned(out), added)
+    (out, added)
 }
 
 #[cfg(test)]
