@@ -14,6 +14,7 @@ fn shownotes(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env_remove("SHOWNOTES_LIBRARY")
+        .env("XDG_CACHE_HOME", dir.join(".cache"))
         .env("XDG_CONFIG_HOME", Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/no-such-config-home"))
         .output()
         .expect("run shownotes")

@@ -54,7 +54,10 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 fn bin(data_home: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_shownotes"));
-    cmd.env("XDG_DATA_HOME", data_home).env("XDG_CONFIG_HOME", data_home).env_remove("SHOWNOTES_LIBRARY");
+    cmd.env("XDG_DATA_HOME", data_home)
+        .env("XDG_CONFIG_HOME", data_home)
+        .env("XDG_CACHE_HOME", data_home.join(".cache"))
+        .env_remove("SHOWNOTES_LIBRARY");
     cmd
 }
 

@@ -59,6 +59,7 @@ fn run(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .env("SHOWNOTES_LIBRARY", dir)
         .env("XDG_CONFIG_HOME", dir.join("no-config"))
+        .env("XDG_CACHE_HOME", dir.join(".cache"))
         .output()
         .unwrap()
 }
