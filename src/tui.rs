@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod nav_state;
 pub mod prompt_line;
 pub mod search_worker;
+pub mod store_backend;
 pub mod suspend;
 pub mod theme;
 pub mod transcript_view;

@@ -7,6 +7,7 @@ use fixture::{app, library, press};
 use shownotes::tui::action::Action;
 use shownotes::tui::app::{Mode, Pane};
 use shownotes::tui::effect::{Effect, Recorder};
+use shownotes::tui::search_worker::HitKind;
 
 fn run(keys: &str) -> (shownotes::tui::app::App, Recorder) {
     let mut a = app(library());
@@ -256,11 +257,13 @@ fn the_result_count_is_exact_from_the_first_keystroke() {
     let mut a = app(lib);
     let mut r = Recorder::default();
     press(&mut a, "/python", &mut r);
-    assert_eq!(a.hits.len(), 60, "every result, not the first screenful");
+    // The 60 segments, and each episode's extras ("Speaking at PDX Python"): search covers extras too.
+    assert_eq!(a.hits.len(), 63, "every result, not the first screenful");
+    assert_eq!(a.hits.iter().filter(|h| h.kind == HitKind::Extra).count(), 3);
     let screen = fixture::screen(&fixture::draw(&mut a, 100, 30));
-    assert!(screen.contains("Search · 60 results"), "{screen}");
+    assert!(screen.contains("Search · 63 results"), "{screen}");
     press(&mut a, "<Enter>N", &mut r);
-    assert_eq!(a.sel.hit, 59, "N from the first result wraps to the true last one");
+    assert_eq!(a.sel.hit, 62, "N from the first result wraps to the true last one");
 }
 
 #[test]
