@@ -280,6 +280,11 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
             output::links(find(&library, episode)?, *format, out)
         }
         Command::Search { query, format, limit } => {
+            // Transcripts join the index here, never in `list`: new or changed ones only, after the first time.
+            match store.index_transcripts(&synced) {
+                Ok(stats) => warn(&stats.warnings),
+                Err(e) => warn(&[format!("transcripts could not be indexed ({e}); searching the notes only")]),
+            }
             return index::search(&store, &synced, &query.join(" "), *format, *limit, out);
         }
         Command::Export { format } => {
