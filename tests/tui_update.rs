@@ -267,6 +267,37 @@ fn the_result_count_is_exact_from_the_first_keystroke() {
 }
 
 #[test]
+fn a_misspelt_word_is_corrected_and_the_results_title_says_so() {
+    let mut a = app(library());
+    press(&mut a, "/multiprocesing", &mut Recorder::default());
+    assert_eq!(a.corrected, Some(("multiprocesing".to_owned(), "multiprocessing".to_owned())));
+    assert_eq!(a.hits.first().map(|h| h.title.as_str()), Some("Multiprocessing"));
+    let screen = fixture::screen(&fixture::draw(&mut a, 120, 30));
+    assert!(screen.contains("no results for multiprocesing; showing multiprocessing"), "{screen}");
+    press(&mut a, "<Enter>", &mut Recorder::default());
+    assert_eq!(a.nav.terms, ["multiprocessing"], "the corrected word is highlighted in the text");
+}
+
+#[test]
+fn every_kind_of_hit_opens_its_own_tab() {
+    let mut a = app(library());
+    press(&mut a, "/snake", &mut Recorder::default());
+    assert_eq!(a.hits.first().map(|h| h.kind), Some(HitKind::Joke));
+    press(&mut a, "<Enter>", &mut Recorder::default());
+    assert_eq!((a.focus, a.detail), (Pane::Jokes, Pane::Jokes));
+    let mut a = app(library());
+    press(&mut a, "/gitbook", &mut Recorder::default());
+    assert_eq!(a.hits.len(), 3, "each episode's extras of Michael");
+    press(&mut a, "<Enter>", &mut Recorder::default());
+    assert_eq!((a.focus, a.detail, a.sel.extra), (Pane::Extras, Pane::Extras, 1), "Michael's item is the second");
+    let mut a = app(library());
+    press(&mut a, "/datadog", &mut Recorder::default());
+    assert_eq!(a.hits.first().map(|h| h.kind), Some(HitKind::Description), "sponsors are indexed with the intro");
+    press(&mut a, "<Enter>", &mut Recorder::default());
+    assert_eq!((a.focus, a.detail), (Pane::Overview, Pane::Overview));
+}
+
+#[test]
 fn clicking_a_tab_title_shows_that_tab() {
     let mut a = app(library());
     let detail = shownotes::tui::ui::layout::layout(ratatui::layout::Rect::new(0, 0, 100, 30)).expect("fits").detail;
