@@ -182,6 +182,16 @@ impl Cli {
         let (path, source) = self.library_path(config);
         Library::load(&path).with_context(|| format!("cannot open the library {} ({source})", path.display()))
     }
+
+    /// The library named by the options or the config, read from the index (only new or changed files are
+    /// parsed), with the cache's own warnings.
+    ///
+    /// # Errors
+    /// When the library folder cannot be listed, naming where its path came from.
+    pub fn open_cached_library(&self, config: &Config) -> Result<(Library, Vec<String>)> {
+        let (path, source) = self.library_path(config);
+        index::load_library(&path).with_context(|| format!("cannot open the library {} ({source})", path.display()))
+    }
 }
 
 /// The library's warnings on stderr: one alone as it is, several as one line with a count (every one with

@@ -58,7 +58,8 @@ const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 /// When the library cannot be loaded or the terminal cannot be used.
 pub fn run(cli: &Cli) -> Result<()> {
     let (config, mut warnings) = config::load_default();
-    let library = cli.open_library(&config)?;
+    let (library, cache_warnings) = cli.open_cached_library(&config)?;
+    warnings.extend(cache_warnings);
     warnings.extend(library.warnings.iter().cloned());
     if !library.errors.is_empty() {
         warnings.push(format!("{} files could not be read (`shownotes list` names them)", library.errors.len()));

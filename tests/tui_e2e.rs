@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use shownotes::tui::search_worker::{HitKind, SearchBackend};
+use shownotes::tui::store_backend::{Cache, StoreBackend, Transcripts};
+
 use tmux::Tmux;
 
 const DEADLINE: Duration = Duration::from_secs(30);
@@ -89,9 +92,11 @@ impl Reader {
 #[test]
 fn search_then_enter_shows_that_segment() {
     let Some((t, corpus)) = Reader::start("search") else { return };
-    let library = shownotes::library::Library::load(&corpus).expect("corpus loads");
-    let index = shownotes::search::SearchIndex::build(&library);
-    let hit = index.query(&library, "mypy", Some(1)).into_iter().next().expect("the corpus mentions mypy");
+    let library = std::sync::Arc::new(shownotes::library::Library::load(&corpus).expect("corpus loads"));
+    // The reader's own backend over an index in memory: its first answer, from the notes, as the reader shows.
+    let mut backend = StoreBackend::new(library, Cache::Memory, Transcripts::AfterFirstAnswer);
+    let hit = backend.search("mypy").hits.into_iter().next().expect("the corpus mentions mypy");
+    assert_eq!(hit.kind, HitKind::Segment);
     let number = hit.episode.expect("numbered episode");
     let title_start: String = hit.title.chars().take(30).collect();
 

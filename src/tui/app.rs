@@ -12,7 +12,7 @@ use crate::tui::keymap::{Context, Keymap};
 use crate::tui::nav_state::NavState;
 use crate::tui::prompt_line::PromptLine;
 use crate::tui::search_worker::{ReaderHit, SearchWorker};
-use crate::tui::store_backend::{Cache, StoreBackend};
+use crate::tui::store_backend::{Cache, StoreBackend, Transcripts};
 use crate::tui::theme::Theme;
 use crate::tui::transcript_view::TranscriptView;
 
@@ -171,7 +171,8 @@ impl App {
     pub fn new(library: Library, store: StateStore, keymap: Keymap, theme: Theme) -> Self {
         let library = Arc::new(library);
         let for_search = Arc::clone(&library);
-        let search = SearchWorker::spawn(move || StoreBackend::new(for_search, Cache::Default));
+        let search =
+            SearchWorker::spawn(move || StoreBackend::new(for_search, Cache::Default, Transcripts::AfterFirstAnswer));
         let visible = (0..library.episodes.len()).collect();
         let archive_hosts = archive_hosts(&library);
         let transcript = TranscriptView::new(Arc::clone(&library));

@@ -63,7 +63,8 @@ pub struct Hits {
     pub hits: Vec<ReaderHit>,
     /// How many hits there are in all.
     pub total: usize,
-    /// Whether `total` is exact; when not, [`SearchBackend::count`] gives the exact number.
+    /// Whether this is the final answer; when not, [`SearchBackend::refine`] gives a better one (an exact
+    /// count, or hits from transcripts indexed since).
     pub exact: bool,
     /// `(typed, used)` when nothing matched as typed and one word was corrected.
     pub corrected: Option<(String, String)>,
@@ -81,9 +82,9 @@ pub trait SearchBackend: Send + 'static {
     /// query has no words.
     fn search(&mut self, query: &str) -> Hits;
 
-    /// The exact number of hits for `query`, for when [`SearchBackend::search`] gave a lower bound; asked only
-    /// while no newer query waits.
-    fn count(&mut self, _query: &str) -> Option<usize> {
+    /// A better answer to `query` than `first` (which was not [`Hits::exact`]), or `None` when it stands; asked
+    /// only while no newer query waits.
+    fn refine(&mut self, _query: &str, _first: &Hits) -> Option<Hits> {
         None
     }
 }
@@ -147,23 +148,28 @@ impl SearchWorker {
                 }
                 let (generation, query) = next;
                 let found = backend.search(&query);
-                let exact = found.exact;
-                let answer =
-                    Answer { generation, query, hits: found.hits, total: found.total, corrected: found.corrected };
+                let answer = Answer {
+                    generation,
+                    query,
+                    hits: found.hits.clone(),
+                    total: found.total,
+                    corrected: found.corrected.clone(),
+                };
                 if outbox.send(answer.clone()).is_err() {
                     return;
                 }
-                if exact {
+                if found.exact {
                     continue;
                 }
-                // Counting every hit costs more than finding the best: only while no newer query waits.
+                // A better answer costs more than the first: only while no newer query waits.
                 match inbox.try_recv() {
                     Ok(newer) => waiting = Some(newer),
                     Err(TryRecvError::Disconnected) => return,
                     Err(TryRecvError::Empty) => {
-                        if let Some(total) = backend.count(&answer.query).filter(|&t| t != answer.total)
-                            && outbox.send(Answer { total, ..answer }).is_err()
-                        {
+                        let Some(better) = backend.refine(&answer.query, &found) else { continue };
+                        let Answer { generation, query, .. } = answer;
+                        let (hits, total, corrected) = (better.hits, better.total, better.corrected);
+                        if outbox.send(Answer { generation, query, hits, total, corrected }).is_err() {
                             return;
                         }
                     }

@@ -26,10 +26,23 @@ pub enum Cache {
     Memory,
 }
 
+/// When the library's transcripts join the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transcripts {
+    /// After the first answer, while no newer query waits: the first answer comes from the notes at once
+    /// (a cold build of hundreds of transcripts takes seconds), and a second answer adds what was said.
+    AfterFirstAnswer,
+    /// Before the first answer (small libraries, tests: every answer is complete).
+    BeforeFirstAnswer,
+}
+
 /// Search through the index. Nothing is opened or read until the first query.
 pub struct StoreBackend {
     library: Arc<Library>,
     cache: Cache,
+    timing: Transcripts,
+    /// Whether the transcripts have been brought into the index this run.
+    transcripts_done: bool,
     open: Option<Opened>,
     /// What went wrong with the cache or the transcripts, for the status line.
     pub warnings: Vec<String>,
@@ -46,16 +59,67 @@ struct Opened {
 
 impl StoreBackend {
     /// A backend for `library` over the index `cache`, opened on the first query (on the worker thread).
-    pub fn new(library: Arc<Library>, cache: Cache) -> Self {
-        Self { library, cache, open: None, warnings: Vec::new() }
+    pub fn new(library: Arc<Library>, cache: Cache, timing: Transcripts) -> Self {
+        Self { library, cache, timing, transcripts_done: false, open: None, warnings: Vec::new() }
     }
 
-    /// Open the index, sync the library into it and bring its transcripts in (once).
+    /// Open the index and sync the library into it (once).
     fn open(&mut self) {
         if self.open.is_none() {
             let opened = self.opened();
             self.open = Some(opened);
         }
+    }
+
+    /// Bring the library's transcripts into the index (once per run; new or changed files only).
+    fn index_transcripts(&mut self) {
+        if std::mem::replace(&mut self.transcripts_done, true) {
+            return;
+        }
+        let Some(Opened { store, synced: Some(synced), .. }) = &mut self.open else { return };
+        match store.index_transcripts(synced) {
+            Ok(stats) => self.warnings.extend(stats.warnings),
+            Err(e) => self.warnings.push(format!("transcripts could not be indexed ({e}); searching the notes")),
+        }
+    }
+
+    /// The hits for `query`, and whether they are final (the count exact, the transcripts in).
+    fn run(&self, query: &str) -> Hits {
+        let Some(Opened { store, synced: Some(synced), episodes }) = &self.open else { return Hits::default() };
+        let run = |typing| engine::search(store, synced, query, Options { typing, limit: READER_LIMIT });
+        // As typed, the last word is a prefix; when that finds nothing, whole words may be corrected.
+        let mut typing = Typing::Typing;
+        let mut results = run(typing).unwrap_or_default();
+        if results.total == 0 {
+            typing = Typing::Done;
+            results = run(typing).unwrap_or_default();
+        }
+        let mut terms = highlight_terms(query);
+        let corrected = results.corrected.map(|c| {
+            for t in &mut terms {
+                if *t == c.from {
+                    t.clone_from(&c.to);
+                }
+            }
+            (c.from, c.to)
+        });
+        // Keystroke mode ranks only the newest matches: its count is a lower bound.
+        let exact = self.transcripts_done && (typing == Typing::Done || results.total == 0);
+        let total = results.total;
+        let hits = results.results.into_iter().filter_map(|f| reader_hit(&self.library, episodes, f, &terms)).collect();
+        Hits { hits, total, exact, corrected }
+    }
+
+    /// Every document matching the query as typed, not only the newest ones keystroke mode ranks.
+    fn count(&self, query: &str) -> Option<usize> {
+        let Some(Opened { store, synced: Some(synced), .. }) = &self.open else { return None };
+        let q = Query::parse(query, Typing::Typing);
+        let vocab = store.vocabulary().ok().and_then(Vocabulary::from_bytes);
+        let split = |w: &str| vocab.as_ref().and_then(|v| v.split(w));
+        let fts = q.fts_match(&split);
+        let found =
+            store.candidates(synced, &CandidateQuery { fts: fts.as_deref(), filters: &q.filters, newest: None });
+        found.ok().map(|c| c.len())
     }
 
     fn opened(&mut self) -> Opened {
@@ -68,12 +132,6 @@ impl StoreBackend {
         let synced = if in_memory { store.load_library("memory", library) } else { store.sync(&library.root, &|_| {}) };
         let synced = synced.map_err(|e| self.warnings.push(format!("search cannot index the library ({e})"))).ok();
         self.warnings.extend(store.take_warnings());
-        if let Some(s) = &synced {
-            match store.index_transcripts(s) {
-                Ok(stats) => self.warnings.extend(stats.warnings),
-                Err(e) => self.warnings.push(format!("transcripts could not be indexed ({e}); searching the notes")),
-            }
-        }
         let by_file: HashMap<&str, usize> =
             library.episodes.iter().enumerate().map(|(i, e)| (e.file.as_str(), i)).collect();
         let summaries = synced.as_ref().map(|s| store.summaries(s)).transpose();
@@ -137,39 +195,21 @@ fn reader_hit(library: &Library, episodes: &HashMap<i64, usize>, f: Found, terms
 impl SearchBackend for StoreBackend {
     fn search(&mut self, query: &str) -> Hits {
         self.open();
-        let Some(Opened { store, synced: Some(synced), episodes }) = &self.open else { return Hits::default() };
-        let run = |typing| engine::search(store, synced, query, Options { typing, limit: READER_LIMIT });
-        // As typed, the last word is a prefix; when that finds nothing, whole words may be corrected.
-        let mut typing = Typing::Typing;
-        let mut results = run(typing).unwrap_or_default();
-        if results.total == 0 {
-            typing = Typing::Done;
-            results = run(typing).unwrap_or_default();
+        if self.timing == Transcripts::BeforeFirstAnswer {
+            self.index_transcripts();
         }
-        let mut terms = highlight_terms(query);
-        let corrected = results.corrected.map(|c| {
-            for t in &mut terms {
-                if *t == c.from {
-                    t.clone_from(&c.to);
-                }
-            }
-            (c.from, c.to)
-        });
-        let exact = typing == Typing::Done || results.total == 0;
-        let total = results.total;
-        let hits = results.results.into_iter().filter_map(|f| reader_hit(&self.library, episodes, f, &terms)).collect();
-        Hits { hits, total, exact, corrected }
+        self.run(query)
     }
 
-    /// Every document matching the query as typed, not only the newest ones keystroke mode ranks.
-    fn count(&mut self, query: &str) -> Option<usize> {
-        let Some(Opened { store, synced: Some(synced), .. }) = &self.open else { return None };
-        let q = Query::parse(query, Typing::Typing);
-        let vocab = store.vocabulary().ok().and_then(Vocabulary::from_bytes);
-        let split = |w: &str| vocab.as_ref().and_then(|v| v.split(w));
-        let fts = q.fts_match(&split);
-        let found =
-            store.candidates(synced, &CandidateQuery { fts: fts.as_deref(), filters: &q.filters, newest: None });
-        found.ok().map(|c| c.len())
+    /// With the transcripts in (indexed now if they were not) and the count exact.
+    fn refine(&mut self, query: &str, first: &Hits) -> Option<Hits> {
+        let again = !self.transcripts_done;
+        self.index_transcripts();
+        let mut better = if again { self.run(query) } else { first.clone() };
+        if !better.exact {
+            better.total = self.count(query).unwrap_or(better.total).max(better.hits.len());
+            better.exact = true;
+        }
+        (better != *first).then_some(better)
     }
 }
