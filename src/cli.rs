@@ -302,7 +302,17 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
             warn(&crate::transcript::join_library(&mut library));
             output::export(&library, *format, out)
         }
-        Command::Index { .. } => index::report(&store, &synced, out),
+        Command::Index { .. } => {
+            let transcripts = store.index_transcripts(&synced).context("could not index the transcripts")?;
+            warn(&transcripts.warnings);
+            index::report(&store, &synced, out)?;
+            let passages = store.transcript_passages(&synced)?;
+            writeln!(
+                out,
+                "transcripts: {} episodes, {passages} passages; {} read this run",
+                transcripts.files, transcripts.indexed
+            )
+        }
         _ => Ok(()),
     }
     .context("could not write the output")
