@@ -212,6 +212,21 @@ impl Cli {
         library.warnings.extend(skipped);
         Ok(library)
     }
+
+    /// The library named by the options or the config, read from the index (only new or changed files are
+    /// parsed), with the cache's own warnings.
+    ///
+    /// # Errors
+    /// When the library folder cannot be listed, naming where its path came from.
+    /// Several shows are merged as [`Cli::open_library`] does.
+    pub fn open_cached_library(&self, config: &Config) -> Result<(Library, Vec<String>)> {
+        if let [only] = self.roots(config).as_slice() {
+            return index::load_library(&only.path).with_context(|| {
+                format!("cannot open the library {} ({})", only.path.display(), only.origin.source())
+            });
+        }
+        Ok((self.open_library(config)?, Vec::new()))
+    }
 }
 
 /// The library's warnings on stderr: one alone as it is, several as one line with a count (every one with
@@ -312,6 +327,11 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
             output::links(find(&library, &root.name, episode)?, *format, out)
         }
         Command::Search { query, format, limit } => {
+            // Transcripts join the index here, never in `list`: new or changed ones only, after the first time.
+            match store.index_transcripts(&synced) {
+                Ok(stats) => warn(&stats.warnings),
+                Err(e) => warn(&[format!("transcripts could not be indexed ({e}); searching the notes only")]),
+            }
             return index::search(&store, &synced, &query.join(" "), *format, *limit, out);
         }
         Command::Export { format } => {
@@ -319,7 +339,17 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<()> {
             warn(&crate::transcript::join_library(&mut library));
             output::export(&library, *format, out)
         }
-        Command::Index { .. } => index::report(&store, synced.stats, out),
+        Command::Index { .. } => {
+            let transcripts = store.index_transcripts(&synced).context("could not index the transcripts")?;
+            warn(&transcripts.warnings);
+            index::report(&store, synced.stats, out)?;
+            let passages = store.transcript_passages(&synced)?;
+            writeln!(
+                out,
+                "transcripts: {} episodes, {passages} passages; {} read this run",
+                transcripts.files, transcripts.indexed
+            )
+        }
         _ => Ok(()),
     }
     .context("could not write the output")

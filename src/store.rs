@@ -6,9 +6,11 @@
 //! The cache is never a reason to fail: a damaged file, one of another version, or one that cannot be written
 //! is rebuilt, or the store works in memory for this run, with one warning ([`Store::take_warnings`]).
 
+mod memory;
 pub mod read;
 pub mod schema;
 pub mod sync;
+pub mod transcripts;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +20,7 @@ use thiserror::Error;
 
 pub use read::{CacheInfo, Candidate, DocRow, Summary};
 pub use sync::{Progress, SyncStats, Synced};
+pub use transcripts::TranscriptStats;
 
 use crate::library::LibraryError;
 use crate::search::docs::Doc;

@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod nav_state;
 pub mod prompt_line;
 pub mod search_worker;
+pub mod store_backend;
 pub mod suspend;
 pub mod theme;
 pub mod transcript_view;
@@ -57,7 +58,8 @@ const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 /// When the library cannot be loaded or the terminal cannot be used.
 pub fn run(cli: &Cli) -> Result<()> {
     let (config, mut warnings) = config::load_default();
-    let library = cli.open_library(&config)?;
+    let (library, cache_warnings) = cli.open_cached_library(&config)?;
+    warnings.extend(cache_warnings);
     warnings.extend(library.warnings.iter().cloned());
     if !library.errors.is_empty() {
         warnings.push(format!("{} files could not be read (`shownotes list` names them)", library.errors.len()));

@@ -49,7 +49,7 @@ fn hostile_notes_never_clear_retitle_or_copy_in_a_real_terminal() {
     t.ok(&["set-option", "-g", "set-clipboard", "on"]); // an OSC 52 that got through would make a tmux buffer
     t.ok(&["select-pane", "-t", "main", "-T", "KEEP-THIS-TITLE"]);
     let line = format!(
-        "DISPLAY= WAYLAND_DISPLAY= BROWSER= XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' XDG_CACHE_HOME='{d}/cache' '{bin}' --library '{lib}'; echo READER-EXITED-$((40+2))",
+        "DISPLAY= WAYLAND_DISPLAY= BROWSER= XDG_CACHE_HOME='{d}/cache' XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' '{bin}' --library '{lib}'; echo READER-EXITED-$((40+2))",
         d = dir.path().display(),
         bin = env!("CARGO_BIN_EXE_shownotes"),
         lib = library.display(),

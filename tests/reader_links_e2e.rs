@@ -50,7 +50,7 @@ fn o_opens_a_bare_url_with_browser_and_y_fills_the_tmux_buffer() {
     let t = Tmux::start("links", DEADLINE);
     let bin = std::env::var("SHOWNOTES_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_shownotes").to_owned());
     t.type_text(&format!(
-        "PATH='{b}':$PATH DISPLAY= BROWSER='no-such-browser:fake-browser' XDG_CONFIG_HOME='{d}/c' XDG_DATA_HOME='{d}/d' XDG_CACHE_HOME='{d}/cache' '{bin}' --library '{e}'",
+        "PATH='{b}':$PATH DISPLAY= BROWSER='no-such-browser:fake-browser' XDG_CACHE_HOME='{d}/cache' XDG_CONFIG_HOME='{d}/c' XDG_DATA_HOME='{d}/d' '{bin}' --library '{e}'",
         b = bin_dir.display(),
         d = dir.display(),
         e = episodes.display(),

@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use shownotes::tui::search_worker::{HitKind, SearchBackend};
+use shownotes::tui::store_backend::{Cache, StoreBackend, Transcripts};
+
 use tmux::Tmux;
 
 const DEADLINE: Duration = Duration::from_secs(30);
@@ -55,7 +58,7 @@ impl Reader {
         let bin = std::env::var("SHOWNOTES_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_shownotes").to_owned());
         let pid = self.dir.join("pid");
         let line = format!(
-            "DISPLAY= WAYLAND_DISPLAY= BROWSER= XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' XDG_CACHE_HOME='{d}/cache' sh -c 'echo $$ > \"{p}\"; exec \"{bin}\" --library \"{c}\"'; stty -a; echo READER-EXITED-$((40+2))",
+            "DISPLAY= WAYLAND_DISPLAY= BROWSER= XDG_CACHE_HOME='{d}/cache' XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' sh -c 'echo $$ > \"{p}\"; exec \"{bin}\" --library \"{c}\"'; stty -a; echo READER-EXITED-$((40+2))",
             d = self.dir.display(),
             p = pid.display(),
             c = corpus.display(),
@@ -89,9 +92,11 @@ impl Reader {
 #[test]
 fn search_then_enter_shows_that_segment() {
     let Some((t, corpus)) = Reader::start("search") else { return };
-    let library = shownotes::library::Library::load(&corpus).expect("corpus loads");
-    let index = shownotes::search::SearchIndex::build(&library);
-    let hit = index.query(&library, "mypy", Some(1)).into_iter().next().expect("the corpus mentions mypy");
+    let library = std::sync::Arc::new(shownotes::library::Library::load(&corpus).expect("corpus loads"));
+    // The reader's own backend over an index in memory: its first answer, from the notes, as the reader shows.
+    let mut backend = StoreBackend::new(library, Cache::Memory, Transcripts::AfterFirstAnswer);
+    let hit = backend.search("mypy").hits.into_iter().next().expect("the corpus mentions mypy");
+    assert_eq!(hit.kind, HitKind::Segment);
     let number = hit.episode.expect("numbered episode");
     let title_start: String = hit.title.chars().take(30).collect();
 

@@ -20,7 +20,7 @@ use shownotes::tui::app::{App, Mode, Pane};
 use shownotes::tui::effect::Recorder;
 use shownotes::tui::keymap::{Context, Keymap};
 use shownotes::tui::nav_state::SortOrder;
-use shownotes::tui::search_worker::{ReaderHit, SearchBackend, SearchWorker};
+use shownotes::tui::search_worker::{Hits, SearchBackend, SearchWorker};
 use shownotes::tui::theme::Theme;
 use tempdir::TempDir;
 
@@ -92,7 +92,7 @@ struct Gate {
 }
 
 impl SearchBackend for Gate {
-    fn search(&self, query: &str) -> Vec<ReaderHit> {
+    fn search(&mut self, query: &str) -> Hits {
         if let Some(rx) = self.hold.lock().unwrap().take() {
             if let Some(started) = &self.started {
                 let _ = started.send(());
@@ -100,7 +100,7 @@ impl SearchBackend for Gate {
             let _ = rx.recv();
         }
         self.answered.lock().unwrap().push(query.to_owned());
-        Vec::new()
+        Hits::default()
     }
 }
 
@@ -132,8 +132,11 @@ fn typing_never_waits_for_search_and_only_the_latest_query_is_answered_and_shown
         a.update(if c == '/' { Action::Search } else { Action::Insert(c) });
     }
     assert_eq!((a.query.as_str(), a.search.pending), ("orm", true));
-    let stale =
-        shownotes::tui::search_worker::Answer { generation: a.search.latest - 1, query: "or".into(), hits: vec![] };
+    let stale = shownotes::tui::search_worker::Answer {
+        generation: a.search.latest - 1,
+        query: "or".into(),
+        ..Default::default()
+    };
     a.hits = vec![];
     a.update(Action::Answered(stale));
     assert!(a.search.pending, "an answer to an older keystroke is not the answer");

@@ -64,7 +64,7 @@ fn start_in(name: &str, shell: Option<&str>) -> Option<Session> {
     let bin = std::env::var("SHOWNOTES_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_shownotes").to_owned());
     // One simple command, so that when it stops the shell gives its prompt back (a list would run on).
     let line = format!(
-        "XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' XDG_CACHE_HOME='{d}/cache' sh -c 'echo $$ > \"{d}/pid\"; exec \"{bin}\" --library \"{l}\"'",
+        "XDG_CACHE_HOME='{d}/cache' XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' sh -c 'echo $$ > \"{d}/pid\"; exec \"{bin}\" --library \"{l}\"'",
         d = dir.path().display(),
         l = library.display(),
     );

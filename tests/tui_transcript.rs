@@ -18,6 +18,7 @@ use shownotes::tui::action::Action;
 use shownotes::tui::app::{App, Mode, Pane};
 use shownotes::tui::effect::Recorder;
 use shownotes::tui::keymap::{Context, Keymap};
+use shownotes::tui::search_worker::HitKind;
 use tempdir::TempDir;
 
 /// The reader on the fixture library (episodes by number: 700, 701, 702), with the folder kept alive.
@@ -156,6 +157,39 @@ fn a_search_hit_opens_the_tab_at_its_moment_with_the_words_highlighted() {
     assert_eq!(a.transcript.current, 1, "n steps through the hit's words");
     keys(&mut a, "<");
     assert_eq!(a.episode().and_then(|e| e.number), Some(702), "the history goes back to where the hit was opened");
+}
+
+#[test]
+fn search_finds_what_was_said_and_the_hit_opens_the_tab_at_its_passage_with_the_words_highlighted() {
+    let (_dir, mut a) = reader("tt-search-hit");
+    keys(&mut a, "/zebrafish<space>in:transcripts");
+    assert!(!a.hits.is_empty() && a.hits.iter().all(|h| h.kind == HitKind::Transcript), "{:?}", a.hits);
+    assert_eq!((a.hits[0].episode, a.hits[0].time), (Some(700), Some(90)), "the passage from 01:30");
+    let shown = rows(&mut a).join("\n");
+    assert!(shown.contains("Transcript ~01:30"), "the result says where it is:\n{shown}");
+    keys(&mut a, "<Enter>");
+    assert_eq!(
+        (a.episode().and_then(|e| e.number), a.focus, a.detail),
+        (Some(700), Pane::Transcript, Pane::Transcript)
+    );
+    assert_eq!(a.transcript.marked, Some(3), "the cue at 01:30, where the passage starts");
+    assert_eq!(a.transcript.terms, ["zebrafish"]);
+    let t = draw(&mut a, 100, 30);
+    let text = screen(&t);
+    let (y, line) = text.lines().enumerate().find(|(_, l)| l.contains("[01:34]")).unwrap();
+    let x = line.chars().collect::<Vec<_>>().windows(9).position(|w| w.iter().collect::<String>() == "zebrafish");
+    let cell = &t.backend().buffer()[(u16::try_from(x.unwrap()).unwrap(), u16::try_from(y).unwrap())];
+    assert_eq!(cell.fg, a.theme.matched.fg.unwrap_or_default(), "the words are highlighted");
+}
+
+#[test]
+fn notes_hits_come_before_transcript_hits_and_both_are_found() {
+    let (_dir, mut a) = reader("tt-search-both");
+    keys(&mut a, "/narwhal");
+    let kinds: Vec<HitKind> = a.hits.iter().map(|h| h.kind).collect();
+    let first_transcript = kinds.iter().position(|k| *k == HitKind::Transcript).expect("a transcript hit");
+    assert!(first_transcript > 0 && kinds[..first_transcript].iter().all(|k| *k == HitKind::Segment), "{kinds:?}");
+    assert_eq!(a.total, a.hits.len());
 }
 
 #[test]

@@ -32,7 +32,7 @@ fn the_transcript_tab_opens_at_the_selected_segments_cue() {
     let tmux = Tmux::start("transcript", DEADLINE);
     let bin = std::env::var("SHOWNOTES_E2E_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_shownotes").to_owned());
     let line = format!(
-        "XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' XDG_CACHE_HOME='{d}/cache' '{bin}' --library '{l}'; echo READER-ENDED",
+        "XDG_CACHE_HOME='{d}/cache' XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' '{bin}' --library '{l}'; echo READER-ENDED",
         d = dir.path().display(),
         l = library.display(),
     );

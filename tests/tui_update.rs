@@ -7,6 +7,7 @@ use fixture::{app, library, press};
 use shownotes::tui::action::Action;
 use shownotes::tui::app::{Mode, Pane};
 use shownotes::tui::effect::{Effect, Recorder};
+use shownotes::tui::search_worker::HitKind;
 
 fn run(keys: &str) -> (shownotes::tui::app::App, Recorder) {
     let mut a = app(library());
@@ -256,11 +257,44 @@ fn the_result_count_is_exact_from_the_first_keystroke() {
     let mut a = app(lib);
     let mut r = Recorder::default();
     press(&mut a, "/python", &mut r);
-    assert_eq!(a.hits.len(), 60, "every result, not the first screenful");
+    // The 60 segments, and each episode's extras ("Speaking at PDX Python"): search covers extras too.
+    assert_eq!(a.hits.len(), 63, "every result, not the first screenful");
+    assert_eq!(a.hits.iter().filter(|h| h.kind == HitKind::Extra).count(), 3);
     let screen = fixture::screen(&fixture::draw(&mut a, 100, 30));
-    assert!(screen.contains("Search · 60 results"), "{screen}");
+    assert!(screen.contains("Search · 63 results"), "{screen}");
     press(&mut a, "<Enter>N", &mut r);
-    assert_eq!(a.sel.hit, 59, "N from the first result wraps to the true last one");
+    assert_eq!(a.sel.hit, 62, "N from the first result wraps to the true last one");
+}
+
+#[test]
+fn a_misspelt_word_is_corrected_and_the_results_title_says_so() {
+    let mut a = app(library());
+    press(&mut a, "/multiprocesing", &mut Recorder::default());
+    assert_eq!(a.corrected, Some(("multiprocesing".to_owned(), "multiprocessing".to_owned())));
+    assert_eq!(a.hits.first().map(|h| h.title.as_str()), Some("Multiprocessing"));
+    let screen = fixture::screen(&fixture::draw(&mut a, 120, 30));
+    assert!(screen.contains("no results for multiprocesing; showing multiprocessing"), "{screen}");
+    press(&mut a, "<Enter>", &mut Recorder::default());
+    assert_eq!(a.nav.terms, ["multiprocessing"], "the corrected word is highlighted in the text");
+}
+
+#[test]
+fn every_kind_of_hit_opens_its_own_tab() {
+    let mut a = app(library());
+    press(&mut a, "/snake", &mut Recorder::default());
+    assert_eq!(a.hits.first().map(|h| h.kind), Some(HitKind::Joke));
+    press(&mut a, "<Enter>", &mut Recorder::default());
+    assert_eq!((a.focus, a.detail), (Pane::Jokes, Pane::Jokes));
+    let mut a = app(library());
+    press(&mut a, "/gitbook", &mut Recorder::default());
+    assert_eq!(a.hits.len(), 3, "each episode's extras of Michael");
+    press(&mut a, "<Enter>", &mut Recorder::default());
+    assert_eq!((a.focus, a.detail, a.sel.extra), (Pane::Extras, Pane::Extras, 1), "Michael's item is the second");
+    let mut a = app(library());
+    press(&mut a, "/datadog", &mut Recorder::default());
+    assert_eq!(a.hits.first().map(|h| h.kind), Some(HitKind::Description), "sponsors are indexed with the intro");
+    press(&mut a, "<Enter>", &mut Recorder::default());
+    assert_eq!((a.focus, a.detail), (Pane::Overview, Pane::Overview));
 }
 
 #[test]

@@ -50,6 +50,26 @@ pub fn sync(store: &mut Store, root: &Path) -> Result<Synced, StoreError> {
     result
 }
 
+/// The whole library from the index (only new or changed files are parsed): what the reader opens on.
+/// Returns the library and the cache's own warnings (rebuilt, bypassed).
+///
+/// # Errors
+/// When the library folder cannot be listed, or the cache cannot be read back.
+pub fn load_library(root: &Path) -> Result<(crate::library::Library, Vec<String>), StoreError> {
+    let mut store = Store::open_default();
+    let synced = sync(&mut store, root)?;
+    let episodes = store.episodes(&synced)?;
+    let warnings = store.take_warnings();
+    let library = crate::library::Library {
+        root: synced.root,
+        episodes,
+        errors: synced.errors,
+        warnings: synced.warnings,
+        show: synced.show,
+    };
+    Ok((library, warnings))
+}
+
 /// `shownotes search`: hits on `out`; a correction, how many more, and "nothing found" on stderr.
 ///
 /// # Errors

@@ -10,7 +10,7 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 /// Bump on any change to the tables below: a file of another version is rebuilt.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// How long a write waits for another process's write before the store works in memory instead.
 pub const BUSY_WAIT: Duration = Duration::from_secs(5);
@@ -79,6 +79,17 @@ CREATE VIRTUAL TABLE fts USING fts5(
     tokenize = \"unicode61 remove_diacritics 0 tokenchars '+#._-'\"
 );
 CREATE VIRTUAL TABLE vocab USING fts5vocab(fts, 'col');
+CREATE TABLE transcripts(
+    episode INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime INTEGER NOT NULL,
+    passages INTEGER NOT NULL,
+    error TEXT
+);
+CREATE TRIGGER transcripts_follow_episodes AFTER DELETE ON episodes BEGIN
+    DELETE FROM transcripts WHERE episode = old.id;
+END;
 ";
 
 /// Why a database file could not be used as it is.

@@ -143,7 +143,13 @@ pub(super) fn insert_parsed(
     Ok(())
 }
 
-fn insert_doc(tx: &Connection, episode: i64, doc: &Doc, s: &DocStreams, episode_hosts: &str) -> rusqlite::Result<()> {
+pub(super) fn insert_doc(
+    tx: &Connection,
+    episode: i64,
+    doc: &Doc,
+    s: &DocStreams,
+    episode_hosts: &str,
+) -> rusqlite::Result<()> {
     let key = doc.host.as_deref().map_or_else(|| episode_hosts.to_owned(), |h| host_key(std::iter::once(h)));
     tx.prepare_cached(
         "INSERT INTO docs(episode, kind, ordinal, time, title, url, text, host, host_key)

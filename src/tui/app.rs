@@ -11,7 +11,8 @@ use crate::state::StateStore;
 use crate::tui::keymap::{Context, Keymap};
 use crate::tui::nav_state::NavState;
 use crate::tui::prompt_line::PromptLine;
-use crate::tui::search_worker::{IndexBackend, ReaderHit, SearchWorker};
+use crate::tui::search_worker::{ReaderHit, SearchWorker};
+use crate::tui::store_backend::{Cache, StoreBackend, Transcripts};
 use crate::tui::theme::Theme;
 use crate::tui::transcript_view::TranscriptView;
 
@@ -129,8 +130,12 @@ pub struct App {
     pub visible: Vec<usize>,
     pub filter: String,
     pub query: String,
-    /// Every result for `query` (the count shown is exact).
+    /// The best results for `query`, best first.
     pub hits: Vec<ReaderHit>,
+    /// How many results `query` has in all (the count shown).
+    pub total: usize,
+    /// `(typed, used)` when nothing matched as typed and a word was corrected.
+    pub corrected: Option<(String, String)>,
     /// The host whose segments are highlighted.
     pub highlight_host: Option<String>,
     pub archive_hosts: Vec<HostSummary>,
@@ -166,7 +171,8 @@ impl App {
     pub fn new(library: Library, store: StateStore, keymap: Keymap, theme: Theme) -> Self {
         let library = Arc::new(library);
         let for_search = Arc::clone(&library);
-        let search = SearchWorker::spawn(move || IndexBackend::new(for_search));
+        let search =
+            SearchWorker::spawn(move || StoreBackend::new(for_search, Cache::Default, Transcripts::AfterFirstAnswer));
         let visible = (0..library.episodes.len()).collect();
         let archive_hosts = archive_hosts(&library);
         let transcript = TranscriptView::new(Arc::clone(&library));
@@ -184,6 +190,8 @@ impl App {
             filter: String::new(),
             query: String::new(),
             hits: Vec::new(),
+            total: 0,
+            corrected: None,
             highlight_host: None,
             archive_hosts,
             status: None,

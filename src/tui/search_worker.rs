@@ -6,11 +6,7 @@
 //! query: the latest keystroke wins.
 
 use std::ops::Range;
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
-
-use crate::library::Library;
-use crate::search::SearchIndex;
 
 /// What a hit points at; the reader opens the matching tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +17,12 @@ pub enum HitKind {
     Extra,
     /// A joke (opens the Jokes tab).
     Joke,
+    /// The episode's title and the text before the first segment (opens the Overview tab).
+    Description,
+    /// A chapter title (opens the Overview tab, where chapters are listed).
+    Chapter,
+    /// A passage of the transcript (opens the Transcript tab at [`ReaderHit::time`]).
+    Transcript,
 }
 
 /// One result as the reader shows and opens it.
@@ -30,12 +32,14 @@ pub struct ReaderHit {
     pub episode_index: usize,
     /// Episode number, when the notes give one.
     pub episode: Option<u32>,
-    /// Index into the episode's segments (or extras items, or jokes, by `kind`).
+    /// Index into the episode's segments (or flattened extras items, or jokes, or chapters, by `kind`).
     pub segment_index: usize,
     /// The segment's own number (`#3`), when it has one.
     pub ordinal: Option<u32>,
-    /// What the hit points at: a segment, an extras item or a joke.
+    /// What the hit points at: a segment, an extras item, a joke, the description, a chapter, a transcript.
     pub kind: HitKind,
+    /// Start in the audio, in seconds, when known (always for a transcript passage).
+    pub time: Option<u32>,
     /// Who presented it, as the notes name them.
     pub host: Option<String>,
     /// The segment's (or item's) title, as written in the notes.
@@ -52,11 +56,37 @@ pub struct ReaderHit {
     pub terms: Vec<String>,
 }
 
-/// Something that can answer a query with every hit, best first.
+/// A backend's answer to one query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hits {
+    /// The best hits, best first (at most what the backend builds; `total` counts them all).
+    pub hits: Vec<ReaderHit>,
+    /// How many hits there are in all.
+    pub total: usize,
+    /// Whether this is the final answer; when not, [`SearchBackend::refine`] gives a better one (an exact
+    /// count, or hits from transcripts indexed since).
+    pub exact: bool,
+    /// `(typed, used)` when nothing matched as typed and one word was corrected.
+    pub corrected: Option<(String, String)>,
+}
+
+impl From<Vec<ReaderHit>> for Hits {
+    fn from(hits: Vec<ReaderHit>) -> Self {
+        Self { total: hits.len(), hits, exact: true, corrected: None }
+    }
+}
+
+/// Something that can answer a query with its best hits, best first.
 pub trait SearchBackend: Send + 'static {
-    /// Every hit for `query` (free text as typed), best first; an empty list when nothing matches or the query
-    /// has no words.
-    fn search(&self, query: &str) -> Vec<ReaderHit>;
+    /// The hits for `query` (free text as typed, the last word being typed); none when nothing matches or the
+    /// query has no words.
+    fn search(&mut self, query: &str) -> Hits;
+
+    /// A better answer to `query` than `first` (which was not [`Hits::exact`]), or `None` when it stands; asked
+    /// only while no newer query waits.
+    fn refine(&mut self, _query: &str, _first: &Hits) -> Option<Hits> {
+        None
+    }
 }
 
 /// The lower-cased words of a query, as the backends match them (prefixes of words of the text).
@@ -68,54 +98,19 @@ pub fn query_terms(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// Today's in-memory index over the library.
-#[derive(Debug)]
-pub struct IndexBackend {
-    library: Arc<Library>,
-    index: SearchIndex,
-}
-
-impl IndexBackend {
-    /// Index every segment of `library` (costs about as much as a full query; done on the worker thread).
-    pub fn new(library: Arc<Library>) -> Self {
-        let index = SearchIndex::build(&library);
-        Self { library, index }
-    }
-}
-
-impl SearchBackend for IndexBackend {
-    fn search(&self, query: &str) -> Vec<ReaderHit> {
-        let terms = query_terms(query);
-        self.index
-            .query(&self.library, query, None)
-            .into_iter()
-            .map(|h| ReaderHit {
-                episode_index: h.episode_index,
-                episode: h.episode,
-                segment_index: h.segment_index,
-                ordinal: h.ordinal,
-                kind: HitKind::Segment,
-                host: h.host,
-                title: h.title,
-                url: h.url,
-                snippet: h.snippet,
-                snippet_matches: h.snippet_matches,
-                title_matches: h.title_matches,
-                terms: terms.clone(),
-            })
-            .collect()
-    }
-}
-
 /// The answer to one query.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answer {
     /// The generation of the query this answers.
     pub generation: u64,
     /// The query as sent.
     pub query: String,
-    /// Every hit, best first.
+    /// The best hits, best first.
     pub hits: Vec<ReaderHit>,
+    /// How many hits there are in all (a second answer of the same generation may make it exact).
+    pub total: usize,
+    /// `(typed, used)` when a word was corrected.
+    pub corrected: Option<(String, String)>,
 }
 
 /// The reader's end of the worker: send queries, collect answers.
@@ -127,6 +122,8 @@ pub struct SearchWorker {
     pub latest: u64,
     /// Whether the latest query's answer has not arrived yet.
     pub pending: bool,
+    /// The generation of the answer the reader shows (a later answer of it only refines the count).
+    pub shown: u64,
 }
 
 impl SearchWorker {
@@ -135,22 +132,53 @@ impl SearchWorker {
         let (queries, inbox) = mpsc::channel::<(u64, String)>();
         let (outbox, answers) = mpsc::channel();
         let spawned = std::thread::Builder::new().name("search".into()).spawn(move || {
-            let backend = make();
-            while let Ok(mut next) = inbox.recv() {
+            let mut backend = make();
+            let mut waiting = None;
+            loop {
+                let mut next = match waiting.take() {
+                    Some(n) => n,
+                    None => match inbox.recv() {
+                        Ok(n) => n,
+                        Err(_) => return,
+                    },
+                };
                 // Only the newest waiting query matters: answering older ones would make typing wait.
                 while let Ok(newer) = inbox.try_recv() {
                     next = newer;
                 }
                 let (generation, query) = next;
-                let hits = backend.search(&query);
-                if outbox.send(Answer { generation, query, hits }).is_err() {
+                let found = backend.search(&query);
+                let answer = Answer {
+                    generation,
+                    query,
+                    hits: found.hits.clone(),
+                    total: found.total,
+                    corrected: found.corrected.clone(),
+                };
+                if outbox.send(answer.clone()).is_err() {
                     return;
+                }
+                if found.exact {
+                    continue;
+                }
+                // A better answer costs more than the first: only while no newer query waits.
+                match inbox.try_recv() {
+                    Ok(newer) => waiting = Some(newer),
+                    Err(TryRecvError::Disconnected) => return,
+                    Err(TryRecvError::Empty) => {
+                        let Some(better) = backend.refine(&answer.query, &found) else { continue };
+                        let Answer { generation, query, .. } = answer;
+                        let (hits, total, corrected) = (better.hits, better.total, better.corrected);
+                        if outbox.send(Answer { generation, query, hits, total, corrected }).is_err() {
+                            return;
+                        }
+                    }
                 }
             }
         });
         // Without a thread the channel is closed and every query answers as "nothing found" (see `recv`).
         drop(spawned);
-        Self { queries, answers, latest: 0, pending: false }
+        Self { queries, answers, latest: 0, pending: false, shown: 0 }
     }
 
     /// Ask for `query`; returns its generation.

@@ -14,6 +14,7 @@ pub struct Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.cmd(&["kill-server"]);
+        let _ = std::fs::remove_dir_all(self.cache_home());
     }
 }
 
@@ -27,11 +28,19 @@ impl Tmux {
         ok
     }
 
-    /// A server named after `name` with one session `main` running `sh` in a 120×40 pane.
+    /// A server named after `name` with one session `main` running `sh` in a 120×40 pane. The shell's
+    /// `XDG_CACHE_HOME` is a folder of this server's own, so a reader started without one set never touches
+    /// the user's index.
     pub fn start(name: &str, deadline: Duration) -> Self {
         let t = Self { socket: format!("shownotes-{name}-{}", std::process::id()), deadline };
-        t.ok(&["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "main", "sh"]);
+        let cache = format!("XDG_CACHE_HOME={}", t.cache_home().display());
+        t.ok(&["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", "main", "-e", &cache, "sh"]);
         t
+    }
+
+    /// The cache folder the server's shell starts with.
+    pub fn cache_home(&self) -> std::path::PathBuf {
+        std::env::temp_dir().join(format!("{}-cache", self.socket))
     }
 
     pub fn cmd(&self, args: &[&str]) -> Output {

@@ -11,6 +11,7 @@ use shownotes::tui::action::Action;
 use shownotes::tui::app::App;
 use shownotes::tui::effect::{self, Recorder};
 use shownotes::tui::keymap::Keymap;
+use shownotes::tui::store_backend::{Cache, StoreBackend, Transcripts};
 use shownotes::tui::theme::Theme;
 
 pub fn segment(ordinal: u32, host: &str, title: &str, url: &str, body: &str) -> Segment {
@@ -100,6 +101,9 @@ pub fn app(library: Library) -> App {
 /// The reader as it starts for a user: newest episode first.
 pub fn newest_first(library: Library) -> App {
     let mut app = App::new(library, StateStore::in_memory(), Keymap::default(), Theme::default());
+    // Search indexes the library in memory: a test never touches the user's index.
+    let for_search = std::sync::Arc::clone(&app.library);
+    app.set_search_backend(move || StoreBackend::new(for_search, Cache::Memory, Transcripts::BeforeFirstAnswer));
     app.update(Action::Resize { width: 100, height: 30 });
     app
 }

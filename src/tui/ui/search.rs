@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 use super::{Focus, draw_items, highlighted, pane_block, truncate};
 use crate::sanitize::clean_line;
 use crate::tui::app::App;
+use crate::tui::search_worker::{HitKind, ReaderHit};
 
 /// Two lines per result: episode, host and title; then the snippet.
 pub fn items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
@@ -29,12 +30,26 @@ fn items_in(app: &App, width: usize, range: std::ops::Range<usize>) -> Vec<Vec<L
                 Span::styled(format!("{number} "), app.theme.link_number),
                 Span::styled(format!("{host:<8} "), app.theme.initials),
             ];
+            if let Some(tag) = tag(h) {
+                first.push(Span::styled(tag, app.theme.dim));
+            }
             first.extend(highlighted(&h.title, &h.title_matches, app.theme.bold, app.theme.matched));
             let mut second = vec![Span::raw("             ")];
             second.extend(highlighted(&h.snippet, &h.snippet_matches, app.theme.dim, app.theme.matched));
             vec![clip(first, width), clip(second, width)]
         })
         .collect()
+}
+
+/// Where a hit that is not a segment, an extras item or a transcript passage (their titles say so) sits.
+fn tag(h: &ReaderHit) -> Option<String> {
+    let time = h.time.map(|t| format!(" ~{}", crate::transcript::short_time(t))).unwrap_or_default();
+    match h.kind {
+        HitKind::Joke => Some("joke · ".to_owned()),
+        HitKind::Description => Some("intro · ".to_owned()),
+        HitKind::Chapter => Some(format!("chapter{time} · ")),
+        HitKind::Segment | HitKind::Extra | HitKind::Transcript => None,
+    }
 }
 
 /// Keep a line within `width` cells (the buffer clips too, but this keeps the `…` visible).
@@ -54,11 +69,17 @@ fn clip(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
 }
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let count = match app.hits.len() {
+    let count = match app.total {
         _ if app.search.pending => " · searching…".to_owned(),
         0 => String::new(),
         1 => " · 1 result".to_owned(),
         n => format!(" · {n} results"),
+    };
+    let count = match &app.corrected {
+        Some((typed, used)) if !app.search.pending => {
+            format!("{count} · no results for {}; showing {}", clean_line(typed), clean_line(used))
+        }
+        _ => count,
     };
     let block = pane_block(format!(" Search{count} "), Focus::Focused, &app.theme);
     let inner = block.inner(area);
@@ -77,9 +98,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let rows = items_in(app, usize::from(list.width), first..app.hits.len().min(first + height / 2 + 2));
     if rows.is_empty() {
         let msg = if app.query.trim().is_empty() {
-            "Type words to find segments (titles, text, links, hosts)."
+            "Type words to find them in the notes (titles, text, links, hosts, extras, jokes) and transcripts."
         } else {
-            "No segment has all these words."
+            "Nothing has all these words."
         };
         Line::styled(msg, app.theme.dim).render(list, buf);
         return;

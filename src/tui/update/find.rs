@@ -21,15 +21,14 @@ impl App {
     /// Answer searches with another backend (tests; a different index), built on the worker thread by `make`.
     pub fn set_search_backend<B: SearchBackend>(&mut self, make: impl FnOnce() -> B + Send + 'static) {
         self.search = SearchWorker::spawn(make);
-        self.hits.clear();
+        self.clear_hits();
     }
 
     /// Send the prompt's query to the worker (an empty one just clears the results).
     pub(crate) fn send_query(&mut self) {
         if query_terms(&self.query).is_empty() {
             self.search.cancel();
-            self.hits.clear();
-            self.sel.hit = 0;
+            self.clear_hits();
             return;
         }
         self.search.send(&self.query);
@@ -40,9 +39,18 @@ impl App {
         if answer.generation != self.search.latest || answer.query != self.query {
             return;
         }
+        // A second answer to the same query only makes its count exact: the selection stays.
+        let again = std::mem::replace(&mut self.search.shown, answer.generation) == answer.generation;
         self.hits = answer.hits;
-        let hit = self.nav.restore_hit.take().unwrap_or(0);
+        self.total = answer.total.max(self.hits.len());
+        self.corrected = answer.corrected;
+        let hit = if again { self.sel.hit } else { self.nav.restore_hit.take().unwrap_or(0) };
         self.sel.hit = hit.min(self.hits.len().saturating_sub(1));
+    }
+
+    fn clear_hits(&mut self) {
+        self.hits.clear();
+        (self.total, self.corrected, self.sel.hit) = (0, None, 0);
     }
 
     /// Wait for the latest query's answer and apply it (before Enter or `n` acts on results still coming).
@@ -67,6 +75,18 @@ impl App {
     /// Show the selected result in its episode, scrolled to a match with the search words highlighted.
     pub(crate) fn open_hit(&mut self, land: Land) {
         let Some(hit) = self.hits.get(self.sel.hit).cloned() else { return };
+        if hit.kind == HitKind::Transcript {
+            let at = f64::from(hit.time.unwrap_or(0));
+            self.open_transcript_at(hit.episode_index, at, hit.terms);
+            self.status = Some(format!(
+                "Result {} of {} for “{}” · the transcript at {} · n/N: next/previous result · Esc: the results",
+                self.sel.hit + 1,
+                self.total,
+                self.query,
+                crate::transcript::short_time(hit.time.unwrap_or(0))
+            ));
+            return;
+        }
         self.show_episode(hit.episode_index);
         match hit.kind {
             HitKind::Segment => self.show_segment(hit.segment_index),
@@ -74,6 +94,9 @@ impl App {
                 (self.focus, self.detail, self.sel.extra) = (Pane::Extras, Pane::Extras, hit.segment_index);
             }
             HitKind::Joke => (self.focus, self.detail, self.sel.joke) = (Pane::Jokes, Pane::Jokes, hit.segment_index),
+            HitKind::Description | HitKind::Chapter | HitKind::Transcript => {
+                (self.focus, self.detail, self.overview_scroll) = (Pane::Overview, Pane::Overview, 0);
+            }
         }
         self.nav.terms = hit.terms;
         let count = self.text_matches().len();
@@ -82,7 +105,7 @@ impl App {
             Land::Last => count.saturating_sub(1),
         };
         self.scroll_to_match();
-        let n = self.hits.len();
+        let n = self.total;
         self.status = Some(format!(
             "Result {} of {n} for “{}” · n/N: next/previous match · Esc: the results",
             self.sel.hit + 1,
