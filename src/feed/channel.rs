@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rss::extension::Extension;
 use rss::{Channel, Item};
 
-use super::{date, html};
+use super::{date, html, pool};
 use crate::model::Person;
 
 /// What a feed says about the show and its episodes, ready to be written as markdown.
@@ -118,21 +118,22 @@ fn read_channel(channel: &Channel) -> ParsedFeed {
     if hosts.is_empty() {
         hosts.extend(channel.itunes_ext().and_then(|i| i.author()).map(html::clean_title).filter(|a| !a.is_empty()));
     }
-    let converter = html::converter();
-    let ctx = Context { link: link.as_deref(), converter: &converter, hosts: &hosts, prefixes: &prefixes };
-    let episodes = channel.items().iter().map(|item| read_item(item, &ctx)).collect();
+    let ctx = Context { link: link.as_deref(), hosts: &hosts, prefixes: &prefixes };
+    // Converting the notes is most of the work after the XML: items go to a few threads, each with a converter.
+    let episodes = pool::map(channel.items(), pool::cpu_threads(), html::converter, |converter, item| {
+        read_item(item, &ctx, converter)
+    });
     let name = html::clean_title(channel.title());
     ParsedFeed { name, link, hosts, episodes }
 }
 
 struct Context<'a> {
     link: Option<&'a str>,
-    converter: &'a htmd::HtmlToMarkdown,
     hosts: &'a [String],
     prefixes: &'a [String],
 }
 
-fn read_item(item: &Item, ctx: &Context<'_>) -> FeedEpisode {
+fn read_item(item: &Item, ctx: &Context<'_>, converter: &htmd::HtmlToMarkdown) -> FeedEpisode {
     let itunes = item.itunes_ext();
     let link = item.link().and_then(|l| match ctx.link {
         Some(base) => absolute(&html::resolve(l, base)),
@@ -171,7 +172,7 @@ fn read_item(item: &Item, ctx: &Context<'_>) -> FeedEpisode {
         date,
         audio: item.enclosure().map(|e| resolve(e.url())).filter(|u| !u.is_empty()),
         guid: item.guid().map(|g| g.value().trim().to_owned()).filter(|g| !g.is_empty()),
-        notes: html::to_markdown(notes_html, base, ctx.converter),
+        notes: html::to_markdown(notes_html, base, converter),
         link: link.clone(),
         hosts,
         guests,

@@ -1,6 +1,7 @@
 //! A subscribed show on disk: `show.yaml`, one `NNN-slug.md` per episode with YAML front matter, and
 //! `transcripts/`. Stored episodes are matched to feed items (guid, then audio URL, then title and date), so a
-//! file keeps its name for life; every write goes to a temporary file that is renamed into place.
+//! file keeps its name for life; every write into a subscribed show goes to a temporary file that is renamed into
+//! place (a new show is built whole in a temporary folder, then that folder is renamed).
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -160,11 +161,26 @@ pub fn slug(text: &str, max: usize) -> String {
 /// The whole episode file: front matter, a blank line, the notes.
 pub fn render(front: &FrontMatter, notes: &str) -> String {
     let yaml = serde_saphyr::to_string(front).unwrap_or_default();
-    format!("---\n{}---\n\n{}\n", ensure_newline(&yaml), notes.trim_end())
+    let notes = notes.trim_end();
+    let mut out = String::with_capacity(yaml.len() + notes.len() + 12);
+    out.push_str("---\n");
+    out.push_str(&yaml);
+    if !yaml.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str("---\n\n");
+    out.push_str(notes);
+    out.push('\n');
+    out
 }
 
-fn ensure_newline(s: &str) -> String {
-    if s.ends_with('\n') { s.to_owned() } else { format!("{s}\n") }
+/// Create `path`, which must not exist yet, and write `bytes` in one call: for a folder nobody reads until it
+/// is complete (a new show built under a temporary name and renamed into place).
+///
+/// # Errors
+/// The I/O error of the create (`AlreadyExists` included) or the write.
+pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    fs::OpenOptions::new().write(true).create_new(true).open(path)?.write_all(bytes)
 }
 
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename, so a reader sees the

@@ -47,7 +47,9 @@ pub fn apply(dir: &Path, feed: &ParsedFeed, fetcher: Fetcher<'_>, folder: Folder
     let placements = disk::place(&stored, &feed.episodes);
     let mut counts = Counts::default();
     let mut failures: Vec<String> = Vec::new();
-    let mut fresh: Vec<(std::path::PathBuf, String)> = Vec::new();
+    // Chapters and transcripts are fetched here, one item after another; rendering and writing the episode
+    // files (most of an import) then runs on a few threads.
+    let mut jobs: Vec<Job<'_>> = Vec::with_capacity(feed.episodes.len());
     for (ep, placement) in feed.episodes.iter().zip(&placements) {
         let previous = placement.stored.map(|i| &stored[i]);
         let chapters = chapters_for(ep, previous, fetcher, &mut counts, &mut failures);
@@ -64,21 +66,17 @@ pub fn apply(dir: &Path, feed: &ParsedFeed, fetcher: Fetcher<'_>, folder: Folder
             chapters,
             transcript,
         };
-        let content = disk::render(&front, &ep.notes);
-        if previous.is_some_and(|p| p.content == content) {
-            continue;
-        }
-        match folder {
-            Folder::Fresh => fresh.push((dir.join(&placement.file), content)),
-            Folder::Live => disk::write_atomic(&dir.join(&placement.file), content.as_bytes())?,
-        }
-        if previous.is_some() {
-            counts.changed += 1;
-        } else {
-            counts.new += 1;
+        let path = dir.join(&placement.file);
+        jobs.push(Job { path, front, notes: &ep.notes, previous: previous.map(|p| p.content.as_str()) });
+    }
+    let written = super::pool::map(&jobs, super::pool::cpu_threads(), || (), |(), job| job.run(folder));
+    for result in written {
+        match result? {
+            Written::Unchanged => {}
+            Written::Changed => counts.changed += 1,
+            Written::New => counts.new += 1,
         }
     }
-    write_all(&fresh)?;
     counts.episodes = stored.len() + counts.new;
     if let Some(first) = failures.first() {
         counts
@@ -88,18 +86,32 @@ pub fn apply(dir: &Path, feed: &ParsedFeed, fetcher: Fetcher<'_>, folder: Folder
     Ok(counts)
 }
 
-/// Write the files of a fresh folder on two threads: creating hundreds of files is most of an import.
-fn write_all(files: &[(std::path::PathBuf, String)]) -> std::io::Result<()> {
-    let half = files.len().div_ceil(2).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(half)
-            .map(|part| scope.spawn(move || part.iter().try_for_each(|(path, content)| fs::write(path, content))))
-            .collect();
-        handles
-            .into_iter()
-            .try_for_each(|h| h.join().unwrap_or_else(|_| Err(std::io::Error::other("a writer thread panicked"))))
-    })
+/// One episode file to render and, when its text is new, write.
+struct Job<'a> {
+    path: std::path::PathBuf,
+    front: FrontMatter,
+    notes: &'a str,
+    /// The stored file's text, when the item matched one.
+    previous: Option<&'a str>,
+}
+
+enum Written {
+    Unchanged,
+    Changed,
+    New,
+}
+
+impl Job<'_> {
+    fn run(&self, folder: Folder) -> std::io::Result<Written> {
+        let content = disk::render(&self.front, self.notes);
+        match (self.previous, folder) {
+            (Some(old), _) if old == content => return Ok(Written::Unchanged),
+            // Nobody reads a fresh folder until it is renamed into place: one plain write, no temporary file.
+            (_, Folder::Fresh) => disk::write_new(&self.path, content.as_bytes())?,
+            (_, Folder::Live) => disk::write_atomic(&self.path, content.as_bytes())?,
+        }
+        Ok(if self.previous.is_some() { Written::Changed } else { Written::New })
+    }
 }
 
 fn chapters_for(
