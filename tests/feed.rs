@@ -56,7 +56,7 @@ fn bin(data_home: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_shownotes"));
     cmd.env("XDG_DATA_HOME", data_home)
         .env("XDG_CONFIG_HOME", data_home)
-        .env("XDG_CACHE_HOME", data_home.join(".cache"))
+        .env("XDG_CACHE_HOME", std::env::temp_dir().join(format!("shownotes-feed-test-cache-{}", std::process::id())))
         .env_remove("SHOWNOTES_LIBRARY");
     cmd
 }
