@@ -81,26 +81,16 @@ pub(super) fn insert_parsed(
         let ready = par_map(batch, |p| p.result.as_ref().ok().map(|e| prepare(e, p.intro.as_deref())));
         for (p, ready) in batch.iter().zip(ready) {
             let s = &stamps[p.stat_index];
-            let error = p.result.as_ref().err();
-            // A body that cannot be serialised (it always can) is recorded as the file's error.
-            let ready = match ready {
-                Some(Ok(r)) => Some(r),
-                Some(Err(e)) => {
-                    file_stmt.execute(params![
-                        lib,
-                        s.key,
-                        s.size,
-                        s.mtime,
-                        PARSER_VERSION,
-                        e.to_string(),
-                        s.display,
-                        "",
-                        "",
-                        ""
-                    ])?;
-                    continue;
-                }
-                None => None,
+            // A body that cannot be serialised (it always can) is recorded as the file's error, with no names.
+            let (ready, error, names) = match ready {
+                Some(Ok(r)) => (Some(r), None, true),
+                Some(Err(e)) => (None, Some(e.to_string()), false),
+                None => (None, p.result.as_ref().err().cloned(), true),
+            };
+            let (seg_names, other_names, notes) = if names {
+                (p.seg_names.as_str(), p.other_names.as_str(), p.notes.join("\n"))
+            } else {
+                ("", "", String::new())
             };
             file_stmt.execute(params![
                 lib,
@@ -110,9 +100,9 @@ pub(super) fn insert_parsed(
                 PARSER_VERSION,
                 error,
                 s.display,
-                p.seg_names,
-                p.other_names,
-                p.notes.join("\n")
+                seg_names,
+                other_names,
+                notes
             ])?;
             let id = tx.last_insert_rowid();
             let (Some(r), Ok(e)) = (ready, p.result.as_ref()) else { continue };
